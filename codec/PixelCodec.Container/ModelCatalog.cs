@@ -1,0 +1,27 @@
+using PixelCodec.Modeling;
+using PixelCodec.Modeling.Baseline;
+
+namespace PixelCodec.Container;
+
+/// <summary>The models a decoder may use, found by the identity a file records. Always holds the baseline.</summary>
+public sealed class ModelCatalog
+{
+    private readonly List<IProbabilityModel> _models = [ContextModel.Instance];
+
+    public ModelCatalog(params IEnumerable<IProbabilityModel> extraModels)
+    {
+        foreach (IProbabilityModel model in extraModels)
+            if (Find(model.Identity.Hash) is null)
+                _models.Add(model);
+    }
+
+    public IReadOnlyList<IProbabilityModel> Models => _models;
+
+    public IProbabilityModel? Find(ReadOnlySpan<byte> hash)
+    {
+        foreach (IProbabilityModel model in _models)
+            if (model.Identity.Hash.SequenceEqual(hash))
+                return model;
+        return null;
+    }
+}

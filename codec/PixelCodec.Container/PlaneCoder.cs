@@ -1,0 +1,49 @@
+using System.Buffers;
+using PixelCodec.Entropy;
+using PixelCodec.Modeling;
+
+namespace PixelCodec.Container;
+
+/// <summary>A coded plane and what its model said it should cost.</summary>
+/// <param name="IdealBits">Sum over its sub-pixels of -log2 of the model's probability: the length an ideal coder would reach.</param>
+public sealed record CodedPlane(byte[] Bytes, double IdealBits);
+
+/// <summary>Drives a probability model and the range coder over one plane.</summary>
+public static class PlaneCoder
+{
+    public static CodedPlane Encode(IProbabilityModel model, ReadOnlyMemory<byte> plane, PlaneShape shape)
+    {
+        var output = new ArrayBufferWriter<byte>();
+        var encoder = new RangeEncoder(output);
+        IEncoderPass pass = model.BeginEncoding(plane, shape);
+        var tables = new ushort[shape.Stride * FrequencyTable.Symbols];
+        double idealBits = 0;
+        for (int y = 0; y < shape.Height; y++)
+        {
+            pass.TablesForRow(y, tables);
+            ReadOnlySpan<byte> row = plane.Span.Slice(y * shape.Stride, shape.Stride);
+            for (int i = 0; i < row.Length; i++)
+            {
+                ReadOnlySpan<ushort> table = tables.AsSpan(i * FrequencyTable.Symbols, FrequencyTable.Symbols);
+                encoder.Encode(table, row[i]);
+                idealBits += FrequencyTable.IdealBits(table, row[i]);
+            }
+        }
+        encoder.Finish();
+        return new CodedPlane(output.WrittenSpan.ToArray(), idealBits);
+    }
+
+    public static void Decode(IProbabilityModel model, ReadOnlyMemory<byte> stream, PlaneShape shape, Span<byte> plane)
+    {
+        var decoder = new RangeDecoder(stream);
+        IDecoderSession session = model.BeginDecoding(shape);
+        Span<ushort> table = stackalloc ushort[FrequencyTable.Symbols];
+        for (int i = 0; i < plane.Length; i++)
+        {
+            session.NextTable(table);
+            byte value = (byte)decoder.Decode(table);
+            session.Observe(value);
+            plane[i] = value;
+        }
+    }
+}

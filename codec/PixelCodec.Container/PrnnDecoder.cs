@@ -1,0 +1,54 @@
+using System.Security.Cryptography;
+using PixelCodec.Imaging;
+using PixelCodec.Modeling;
+
+namespace PixelCodec.Container;
+
+public static class PrnnDecoder
+{
+    /// <summary>Reads just the header, checking it as <see cref="Decode"/> does.</summary>
+    public static PrnnHeader ReadHeader(ReadOnlySpan<byte> file)
+    {
+        PrnnHeader header = PrnnHeaderCodec.Read(file, out int headerLength);
+        long expected = headerLength + header.PayloadLength;
+        if (file.Length < expected)
+            throw new PrnnFormatException($"the file is truncated: {file.Length} bytes of {expected}");
+        if (file.Length > expected)
+            throw new PrnnFormatException($"the file is corrupt: {file.Length - expected} unexpected bytes after the payload");
+        return header;
+    }
+
+    /// <summary>Decodes a whole .prnn file and checks the pixels against the checksum it records.</summary>
+    public static RasterImage Decode(ReadOnlyMemory<byte> file, ModelCatalog models, int threads = 1)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        PrnnHeader header = ReadHeader(file.Span);
+        int payloadStart = file.Length - (int)header.PayloadLength;
+
+        PlaneLayout[] layouts = PlaneLayout.For(header.Format);
+        var planeModels = new IProbabilityModel[layouts.Length];
+        for (int p = 0; p < layouts.Length; p++)
+            planeModels[p] = models.Find(header.Planes[p].ModelHash) ?? throw new PrnnFormatException(
+                $"the file was coded with model {Convert.ToHexStringLower(header.Planes[p].ModelHash, 0, 6)}, which is not loaded: pass that model with --model");
+
+        TileGrid grid = header.Tiles;
+        var segmentStarts = new int[header.SegmentLengths.Count];
+        for (int s = 1; s < segmentStarts.Length; s++)
+            segmentStarts[s] = segmentStarts[s - 1] + header.SegmentLengths[s - 1];
+
+        var image = new RasterImage(header.Width, header.Height, header.Format);
+        Parallel.For(0, segmentStarts.Length, new ParallelOptions { MaxDegreeOfParallelism = threads }, s =>
+        {
+            int p = s / grid.Count;
+            Tile tile = grid[s % grid.Count];
+            PlaneShape shape = PlaneSplitter.Shape(tile, layouts[p].Channels);
+            var plane = new byte[shape.SubpixelCount];
+            PlaneCoder.Decode(planeModels[p], file.Slice(payloadStart + segmentStarts[s], header.SegmentLengths[s]), shape, plane);
+            PlaneSplitter.Insert(image, tile, layouts[p].FirstChannel, layouts[p].Channels, plane);
+        });
+
+        if (!SHA256.HashData(image.Pixels).AsSpan().SequenceEqual(header.PixelHash))
+            throw new PrnnFormatException("the decoded pixels do not match the file's checksum: the file is corrupt");
+        return image;
+    }
+}

@@ -1,0 +1,28 @@
+using PixelCodec.Imaging;
+
+namespace PixelCodec.Container;
+
+/// <summary>One coded plane: its channel count and the model that coded it.</summary>
+public sealed record PlaneEntry(int Channels, byte[] ModelHash);
+
+/// <summary>
+/// Everything a .prnn file says before its payload. See <see cref="PrnnHeaderCodec"/> for the bytes.
+/// </summary>
+/// <param name="TileWidth">0 when the image is coded whole, else the width of the independently coded tiles.</param>
+/// <param name="SegmentLengths">Payload bytes of every (plane, tile) pair, plane-major, tiles in raster order.</param>
+/// <param name="PixelHash">SHA-256 of the decoded pixels (<see cref="RasterImage.Pixels"/>).</param>
+public sealed record PrnnHeader(
+    int Version,
+    PixelFormat Format,
+    int Width,
+    int Height,
+    int TileWidth,
+    int TileHeight,
+    IReadOnlyList<PlaneEntry> Planes,
+    IReadOnlyList<int> SegmentLengths,
+    byte[] PixelHash)
+{
+    public TileGrid Tiles => new(Width, Height, TileWidth, TileHeight);
+
+    public long PayloadLength => SegmentLengths.Sum(l => (long)l);
+}

@@ -1,0 +1,28 @@
+namespace PixelCodec.Container;
+
+/// <summary>One rectangle of an image, coded on its own.</summary>
+public readonly record struct Tile(int X, int Y, int Width, int Height);
+
+/// <summary>
+/// The split of a width x height image into tiles of at most tileWidth x tileHeight, in raster
+/// order; a tile size of 0 means the whole image is one tile.
+/// </summary>
+public readonly record struct TileGrid(int Width, int Height, int TileWidth, int TileHeight)
+{
+    private int EffectiveTileWidth => TileWidth == 0 ? Width : TileWidth;
+    private int EffectiveTileHeight => TileHeight == 0 ? Height : TileHeight;
+
+    public int Columns => (Width + EffectiveTileWidth - 1) / EffectiveTileWidth;
+    public int Rows => (Height + EffectiveTileHeight - 1) / EffectiveTileHeight;
+    public int Count => Columns * Rows;
+
+    public Tile this[int index]
+    {
+        get
+        {
+            int column = index % Columns, row = index / Columns;
+            int x = column * EffectiveTileWidth, y = row * EffectiveTileHeight;
+            return new Tile(x, y, Math.Min(EffectiveTileWidth, Width - x), Math.Min(EffectiveTileHeight, Height - y));
+        }
+    }
+}

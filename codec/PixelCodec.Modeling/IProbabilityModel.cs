@@ -1,0 +1,43 @@
+namespace PixelCodec.Modeling;
+
+/// <summary>
+/// What the codec asks of a probability model. For every sub-pixel of a plane, in raster order with
+/// the channels of a pixel in order (R, then G, then B), the model gives a 256-way
+/// <see cref="Entropy.FrequencyTable"/> that depends only on the sub-pixels before it.
+///
+/// The encoder knows the whole plane and may compute the tables in any order or in parallel
+/// (<see cref="BeginEncoding"/>); the decoder learns one sub-pixel at a time
+/// (<see cref="BeginDecoding"/>). Both must yield bit-identical tables: that is the contract that
+/// makes arithmetic decoding work, and the tests check it for every model.
+/// </summary>
+public interface IProbabilityModel
+{
+    ModelIdentity Identity { get; }
+
+    /// <summary>Whether the model can code planes with this many channels per pixel.</summary>
+    bool SupportsChannels(int channels);
+
+    IEncoderPass BeginEncoding(ReadOnlyMemory<byte> plane, PlaneShape shape);
+
+    IDecoderSession BeginDecoding(PlaneShape shape);
+}
+
+/// <summary>The encoder side: tables for a plane whose values are all known.</summary>
+public interface IEncoderPass
+{
+    /// <summary>
+    /// Fills <paramref name="tables"/> (Stride x 256 entries) with the tables of every sub-pixel of
+    /// row <paramref name="y"/>. Rows are asked for in order 0, 1, 2, ...
+    /// </summary>
+    void TablesForRow(int y, Span<ushort> tables);
+}
+
+/// <summary>The decoder side: one sub-pixel at a time.</summary>
+public interface IDecoderSession
+{
+    /// <summary>Fills the 256-entry table of the next sub-pixel.</summary>
+    void NextTable(Span<ushort> table);
+
+    /// <summary>Tells the model the value of the sub-pixel whose table was just given.</summary>
+    void Observe(byte value);
+}

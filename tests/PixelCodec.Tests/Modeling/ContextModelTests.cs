@@ -1,0 +1,66 @@
+using PixelCodec.Entropy;
+using PixelCodec.Imaging;
+using PixelCodec.Modeling;
+using PixelCodec.Modeling.Baseline;
+using PixelCodec.Tests.TestSupport;
+
+namespace PixelCodec.Tests.Modeling;
+
+public class ContextModelTests
+{
+    private static readonly ContextModel Model = ContextModel.Instance;
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void EncoderPassAndDecoderSessionGiveIdenticalValidTables(int channels)
+    {
+        var format = channels == 1 ? PixelFormat.Grey : PixelFormat.Rgb;
+        foreach (RasterImage image in new[] { SyntheticImages.Photo(19, 11, format), SyntheticImages.Noise(7, 5, format), SyntheticImages.Constant(4, 4, format, 255) })
+            ModelContract.AssertEncoderMatchesDecoder(Model, image.Pixels, new PlaneShape(image.Width, image.Height, channels));
+    }
+
+    [Fact]
+    public void PredictableImagesCostFarLessThanNoise()
+    {
+        double BitsPerSubpixel(RasterImage image)
+        {
+            var shape = new PlaneShape(image.Width, image.Height, 3);
+            IEncoderPass pass = Model.BeginEncoding(image.Pixels, shape);
+            var tables = new ushort[shape.Stride * FrequencyTable.Symbols];
+            double bits = 0;
+            for (int y = 0; y < shape.Height; y++)
+            {
+                pass.TablesForRow(y, tables);
+                for (int i = 0; i < shape.Stride; i++)
+                    bits += FrequencyTable.IdealBits(tables.AsSpan(i * FrequencyTable.Symbols, FrequencyTable.Symbols), image.Pixels[y * shape.Stride + i]);
+            }
+            return bits / shape.SubpixelCount;
+        }
+
+        double constant = BitsPerSubpixel(SyntheticImages.Constant(64, 64, PixelFormat.Rgb, 77));
+        double photo = BitsPerSubpixel(SyntheticImages.Photo(64, 64, PixelFormat.Rgb));
+        double noise = BitsPerSubpixel(SyntheticImages.Noise(64, 64, PixelFormat.Rgb));
+        Assert.InRange(constant, 0, 0.2);
+        Assert.InRange(photo, constant, 4.5);
+        Assert.InRange(noise, 7.9, 8.3);
+    }
+
+    [Fact]
+    public void IdentityIsTheHashOfTheVersionedName()
+    {
+        Assert.Equal(
+            Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(ContextModel.VersionedName))),
+            Convert.ToHexStringLower(Model.Identity.Hash));
+    }
+
+    [Fact]
+    public void SupportsOneToFourChannelsOnly()
+    {
+        Assert.True(Model.SupportsChannels(1));
+        Assert.True(Model.SupportsChannels(3));
+        Assert.False(Model.SupportsChannels(0));
+        Assert.False(Model.SupportsChannels(5));
+        Assert.Throws<ArgumentException>(() => Model.BeginDecoding(new PlaneShape(2, 2, 5)));
+    }
+}

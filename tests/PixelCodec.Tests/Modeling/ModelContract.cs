@@ -1,0 +1,31 @@
+using PixelCodec.Entropy;
+using PixelCodec.Modeling;
+
+namespace PixelCodec.Tests.Modeling;
+
+/// <summary>
+/// The contract every probability model must keep: valid tables, and the decoder session yields
+/// exactly the tables of the encoder pass when told the same values.
+/// </summary>
+internal static class ModelContract
+{
+    public static void AssertEncoderMatchesDecoder(IProbabilityModel model, byte[] plane, PlaneShape shape)
+    {
+        IEncoderPass pass = model.BeginEncoding(plane, shape);
+        IDecoderSession session = model.BeginDecoding(shape);
+        var rowTables = new ushort[shape.Stride * FrequencyTable.Symbols];
+        var table = new ushort[FrequencyTable.Symbols];
+        for (int y = 0; y < shape.Height; y++)
+        {
+            pass.TablesForRow(y, rowTables);
+            for (int i = 0; i < shape.Stride; i++)
+            {
+                ReadOnlySpan<ushort> expected = rowTables.AsSpan(i * FrequencyTable.Symbols, FrequencyTable.Symbols);
+                FrequencyTable.Validate(expected);
+                session.NextTable(table);
+                Assert.True(expected.SequenceEqual(table), $"table of sub-pixel {i} of row {y} differs between encoder and decoder");
+                session.Observe(plane[y * shape.Stride + i]);
+            }
+        }
+    }
+}
