@@ -5,13 +5,13 @@ namespace PixelCodec.Modeling.Baseline;
 // Read me first.
 //
 // Each sub-pixel is predicted from its decoded neighbours in the same channel (W, N, NW, NE) with
-// the median edge detector of LOCO-I; channels after the first add the previous channel's residual
-// at the same pixel (colour channels move together). The value's distribution is a table of
+// the median edge detector of LOCO-I; channels after the first add how far the previous channel at
+// the same pixel fell from its own edge prediction (colour channels move together). The value's distribution is a table of
 // residual counts, stored modulo 256 so that table[v] = counts[(v - prediction) & 255] is a
 // permutation of the counts: its total is known without summing.
 //
 // The counts are chosen by a context: the channel, and the local activity (gradients around the
-// pixel plus the previous channel's residual) quantised to a few buckets. They start from a
+// pixel plus that previous-channel deviation) quantised to a few buckets. They start from a
 // two-sided geometric prior whose spread grows with the bucket, built with integers only, and adapt
 // by adding a fixed increment to the coded residual and halving when the total grows too large.
 // Every step is integer arithmetic, so encoder and decoder agree on every machine.
@@ -34,7 +34,8 @@ internal sealed class ContextModelSession : IDecoderSession
     private readonly int[][] _counts;
     private readonly int[] _countTotals;
     private int _position;
-    private int _previousResidual;
+    private int _previousDeviation;
+    private int _edgePrediction;
     private int _prediction;
     private int _context;
 
@@ -71,7 +72,7 @@ internal sealed class ContextModelSession : IDecoderSession
             _countTotals[_context] = Halve(counts);
 
         _decoded[_position] = value;
-        _previousResidual = (sbyte)(byte)residual;
+        _previousDeviation = value - _edgePrediction;
         _position++;
     }
 
@@ -99,8 +100,9 @@ internal sealed class ContextModelSession : IDecoderSession
             nw = x > 0 ? _decoded[here - stride - channels] : n;
         }
 
-        int correction = channel > 0 ? _previousResidual : 0;
-        _prediction = Math.Clamp(MedianEdgePredictor(w, n, nw) + correction, 0, 255);
+        _edgePrediction = MedianEdgePredictor(w, n, nw);
+        int correction = channel > 0 ? _previousDeviation : 0;
+        _prediction = Math.Clamp(_edgePrediction + correction, 0, 255);
 
         int activity = Math.Abs(n - nw) + Math.Abs(w - nw) + Math.Abs(ne - n) + 2 * Math.Abs(correction);
         _context = channel * BucketCount + Bucket(activity);
@@ -165,7 +167,7 @@ internal sealed class ContextModelSession : IDecoderSession
         var priors = new int[BucketCount][];
         for (int b = 0; b < BucketCount; b++)
         {
-            int spread = 1 + (b == 0 ? 0 : ActivityBucketLimits[b - 1]) / 2 + b;
+            int spread = 1 + (b == 0 ? 0 : ActivityBucketLimits[b - 1]) / 4 + b;
             var weights = new long[129];
             weights[0] = 1L << 30;
             for (int d = 1; d <= 128; d++)
@@ -178,7 +180,7 @@ internal sealed class ContextModelSession : IDecoderSession
             for (int r = 0; r < FrequencyTable.Symbols; r++)
             {
                 int distance = r < 128 ? r : 256 - r;
-                prior[r] = 1 + (int)(weights[distance] * PriorTotal / weightSum);
+                prior[r] = (int)(weights[distance] * PriorTotal / weightSum);
             }
             priors[b] = prior;
         }
