@@ -70,7 +70,7 @@ public class PrnnErrorTests
         var random = new Random(5);
         for (int trial = 0; trial < 3000; trial++)
         {
-            byte[] mutated = Mutate(File, random);
+            byte[] mutated = Mutations.Apply(File, random);
             try
             {
                 Assert.True(Image.PixelsEqual(PrnnTestCodec.Decode(mutated)), "a mutated file decoded to different pixels without an error");
@@ -80,26 +80,5 @@ public class PrnnErrorTests
                 Assert.DoesNotContain('\n', e.Message);
             }
         }
-    }
-
-    private static byte[] Mutate(byte[] file, Random random)
-    {
-        var bytes = new List<byte>(file);
-        switch (random.Next(4))
-        {
-            case 0:
-                return file[..random.Next(file.Length)];
-            case 1:
-                for (int i = random.Next(1, 4); i > 0; i--)
-                    bytes[random.Next(bytes.Count)] ^= (byte)(1 << random.Next(8));
-                break;
-            case 2:
-                bytes.Insert(random.Next(bytes.Count), (byte)random.Next(256));
-                break;
-            default:
-                bytes.RemoveAt(random.Next(bytes.Count));
-                break;
-        }
-        return bytes.ToArray();
     }
 }

@@ -1,0 +1,108 @@
+using System.Buffers.Binary;
+
+namespace PixelCodec.Imaging;
+
+/// <summary>
+/// Turns unfiltered PNG samples (any legal depth up to 8, palette indices) into 8-bit pixels of the
+/// output format, applying the palette and tRNS transparency the way libpng's expansions do.
+/// </summary>
+internal sealed class PngPixelExpander
+{
+    private readonly PngHeader _header;
+    private readonly byte[]? _palette;
+    private readonly byte[]? _paletteAlpha;
+    private readonly int[]? _transparentKey;
+    private readonly int _greyScale;
+
+    public PngPixelExpander(PngHeader header, byte[]? palette, byte[]? transparency)
+    {
+        _header = header;
+        _palette = palette;
+        _greyScale = 255 / ((1 << header.BitDepth) - 1);
+        if (header.ColourType == PngHeader.Palette)
+        {
+            if (palette is null)
+                throw new ImageFormatException("PNG palette image has no palette (PLTE)");
+            if (transparency is not null && transparency.Length > palette.Length / 3)
+                throw new ImageFormatException("PNG transparency (tRNS) has more entries than the palette");
+            _paletteAlpha = transparency;
+        }
+        else if (transparency is not null)
+        {
+            _transparentKey = ParseKey(header, transparency);
+        }
+        Format = header.ColourType switch
+        {
+            PngHeader.Grey => _transparentKey is null ? PixelFormat.Grey : PixelFormat.GreyAlpha,
+            PngHeader.GreyAlpha => PixelFormat.GreyAlpha,
+            PngHeader.Rgba => PixelFormat.Rgba,
+            PngHeader.Palette => _paletteAlpha is null ? PixelFormat.Rgb : PixelFormat.Rgba,
+            _ => _transparentKey is null ? PixelFormat.Rgb : PixelFormat.Rgba,
+        };
+    }
+
+    public PixelFormat Format { get; }
+
+    /// <summary>Writes pixel <paramref name="x"/> of an unfiltered row to <paramref name="target"/> (Format.Channels() bytes).</summary>
+    public void Expand(ReadOnlySpan<byte> row, int x, Span<byte> target)
+    {
+        switch (_header.ColourType)
+        {
+            case PngHeader.Grey:
+            {
+                int sample = Sample(row, x);
+                target[0] = (byte)(sample * _greyScale);
+                if (_transparentKey is not null)
+                    target[1] = sample == _transparentKey[0] ? (byte)0 : (byte)255;
+                break;
+            }
+            case PngHeader.Palette:
+            {
+                int index = Sample(row, x);
+                if (index * 3 >= _palette!.Length)
+                    throw new ImageFormatException($"PNG pixel uses palette entry {index}, past the end of the palette");
+                _palette.AsSpan(index * 3, 3).CopyTo(target);
+                if (_paletteAlpha is not null)
+                    target[3] = index < _paletteAlpha.Length ? _paletteAlpha[index] : (byte)255;
+                break;
+            }
+            case PngHeader.Rgb:
+            {
+                ReadOnlySpan<byte> rgb = row.Slice(x * 3, 3);
+                rgb.CopyTo(target);
+                if (_transparentKey is not null)
+                    target[3] = rgb[0] == _transparentKey[0] && rgb[1] == _transparentKey[1] && rgb[2] == _transparentKey[2] ? (byte)0 : (byte)255;
+                break;
+            }
+            default:
+                row.Slice(x * _header.SamplesPerPixel, _header.SamplesPerPixel).CopyTo(target);
+                break;
+        }
+    }
+
+    // A single-sample pixel at any depth: depths below 8 pack pixels from the most significant bit.
+    private int Sample(ReadOnlySpan<byte> row, int x)
+    {
+        int depth = _header.BitDepth;
+        if (depth == 8)
+            return row[x];
+        int bit = x * depth;
+        return (row[bit >> 3] >> (8 - depth - (bit & 7))) & ((1 << depth) - 1);
+    }
+
+    private static int[] ParseKey(PngHeader header, byte[] transparency)
+    {
+        int samples = header.ColourType switch
+        {
+            PngHeader.Grey => 1,
+            PngHeader.Rgb => 3,
+            _ => throw new ImageFormatException("PNG transparency (tRNS) is not allowed for images with an alpha channel"),
+        };
+        if (transparency.Length != samples * 2)
+            throw new ImageFormatException("PNG transparency (tRNS) chunk has the wrong length");
+        var key = new int[samples];
+        for (int i = 0; i < samples; i++)
+            key[i] = BinaryPrimitives.ReadUInt16BigEndian(transparency.AsSpan(i * 2));
+        return key;
+    }
+}

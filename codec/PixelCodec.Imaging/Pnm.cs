@@ -1,0 +1,72 @@
+using System.Text;
+
+namespace PixelCodec.Imaging;
+
+/// <summary>Binary PNM: P5 (grey) and P6 (RGB) with maxval 255; header comments are allowed.</summary>
+public static class Pnm
+{
+    public static bool HasSignature(ReadOnlySpan<byte> file) =>
+        file.Length >= 2 && file[0] == (byte)'P' && file[1] is (byte)'1' or (byte)'2' or (byte)'3' or (byte)'4' or (byte)'5' or (byte)'6' or (byte)'7';
+
+    public static RasterImage Read(ReadOnlySpan<byte> file)
+    {
+        if (!HasSignature(file))
+            throw new ImageFormatException("not a PNM file");
+        PixelFormat format = file[1] switch
+        {
+            (byte)'5' => PixelFormat.Grey,
+            (byte)'6' => PixelFormat.Rgb,
+            _ => throw new ImageFormatException($"PNM type P{(char)file[1]} is not supported (only binary P5 and P6)"),
+        };
+        int position = 2;
+        int width = ReadNumber(file, ref position);
+        int height = ReadNumber(file, ref position);
+        int maxValue = ReadNumber(file, ref position);
+        if (maxValue != 255)
+            throw new ImageFormatException($"PNM maxval {maxValue} is not supported (only 255)");
+        if (position >= file.Length || !IsWhitespace(file[position]))
+            throw new ImageFormatException("PNM header is malformed");
+        position++;
+
+        int size = RasterImage.CheckedSize(width, height, format);
+        if (file.Length - position < size)
+            throw new ImageFormatException($"PNM image data is truncated ({file.Length - position} of {size} bytes)");
+        return new RasterImage(width, height, format, file.Slice(position, size).ToArray());
+    }
+
+    public static void Write(RasterImage image, Stream output)
+    {
+        char type = image.Format switch
+        {
+            PixelFormat.Grey => '5',
+            PixelFormat.Rgb => '6',
+            _ => throw new ImageFormatException($"PNM cannot hold a {image.Format} image (alpha): write PNG instead"),
+        };
+        output.Write(Encoding.ASCII.GetBytes($"P{type}\n{image.Width} {image.Height}\n255\n"));
+        output.Write(image.Pixels);
+    }
+
+    // A decimal number after whitespace and '#' comments (which run to the end of the line).
+    private static int ReadNumber(ReadOnlySpan<byte> file, ref int position)
+    {
+        while (position < file.Length && (IsWhitespace(file[position]) || file[position] == '#'))
+        {
+            if (file[position] == '#')
+                while (position < file.Length && file[position] != '\n' && file[position] != '\r')
+                    position++;
+            else
+                position++;
+        }
+        long value = 0;
+        int start = position;
+        while (position < file.Length && file[position] is >= (byte)'0' and <= (byte)'9' && value <= int.MaxValue)
+            value = value * 10 + (file[position++] - '0');
+        if (position == start)
+            throw new ImageFormatException(position >= file.Length ? "PNM header is truncated" : "PNM header is malformed");
+        if (value > int.MaxValue)
+            throw new ImageFormatException("PNM header holds a number too large");
+        return (int)value;
+    }
+
+    private static bool IsWhitespace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r' or 0x0B or 0x0C;
+}

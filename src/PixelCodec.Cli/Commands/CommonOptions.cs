@@ -1,0 +1,25 @@
+using System.CommandLine;
+using PixelCodec.Cli.Models;
+
+namespace PixelCodec.Cli.Commands;
+
+/// <summary>Options shared by several commands, built fresh for each so System.CommandLine can own them.</summary>
+internal static class CommonOptions
+{
+    public static Option<string> Model() => new("--model", "-m")
+    {
+        Description = $"The probability model for colour planes: '{ModelChoice.Baseline}' (the adaptive context model).",
+        DefaultValueFactory = _ => ModelChoice.Baseline,
+    };
+
+    public static Option<int> Threads() => new("--threads", "-j")
+    {
+        Description = "Tiles and planes coded at once. Output bytes never depend on it.",
+        DefaultValueFactory = _ => Environment.ProcessorCount,
+        Validators = { r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--threads must be at least 1"); } },
+    };
+
+    public static Argument<string> Input(string description) => new("input") { Description = description };
+
+    public static Argument<string> Output(string description) => new("output") { Description = description };
+}

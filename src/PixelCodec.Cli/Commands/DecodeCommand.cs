@@ -1,0 +1,43 @@
+using System.CommandLine;
+using PixelCodec.Cli.Files;
+using PixelCodec.Cli.Models;
+using PixelCodec.Container;
+using PixelCodec.Imaging;
+
+namespace PixelCodec.Cli.Commands;
+
+internal static class DecodeCommand
+{
+    public static Command Create()
+    {
+        var input = CommonOptions.Input("The .prnn file to decode; '-' reads standard input.");
+        var output = CommonOptions.Output("The image to write: .png, or .pnm/.ppm/.pgm (no alpha); '-' writes standard output in the --format given.");
+        var models = new Option<string[]>("--model", "-m")
+        {
+            Description = $"Models that may have coded the file, besides the built-in '{ModelChoice.Baseline}'. The file names the one it needs.",
+            DefaultValueFactory = _ => [],
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var threads = CommonOptions.Threads();
+        var format = new Option<ImageFileType?>("--format")
+        {
+            Description = "Image format to write; by default taken from the output's extension (PNG for '-').",
+        };
+        var command = new Command("decode", "Decompress a .prnn file back to the exact original pixels; the result is checked against the file's checksum before anything is written.\nExample: pixelcodec decode photo.prnn photo.png")
+        {
+            input, output, models, threads, format,
+        };
+        command.SetAction(parse => CommandRunner.Run(() =>
+        {
+            string inputPath = parse.GetValue(input)!;
+            string outputPath = parse.GetValue(output)!;
+            ImageFileType type = parse.GetValue(format)
+                ?? (outputPath == InputFile.StandardStream ? ImageFileType.Png : ImageFile.TypeForPath(outputPath));
+            byte[] file = InputFile.ReadAll(inputPath);
+            RasterImage image = PrnnDecoder.Decode(file, ModelChoice.Catalog(parse.GetValue(models)!), parse.GetValue(threads));
+            OutputFile.Write(outputPath, inputPath, stream => ImageFile.Write(image, stream, type));
+            return 0;
+        }));
+        return command;
+    }
+}

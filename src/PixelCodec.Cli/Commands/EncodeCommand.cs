@@ -1,0 +1,41 @@
+using System.CommandLine;
+using PixelCodec.Cli.Files;
+using PixelCodec.Cli.Models;
+using PixelCodec.Container;
+using PixelCodec.Imaging;
+
+namespace PixelCodec.Cli.Commands;
+
+internal static class EncodeCommand
+{
+    public static Command Create()
+    {
+        var input = CommonOptions.Input("The image to compress: PNG (8-bit or less, any colour type) or PNM (P5, P6); '-' reads standard input.");
+        var output = CommonOptions.Output("The .prnn file to write; '-' writes standard output.");
+        var model = CommonOptions.Model();
+        var threads = CommonOptions.Threads();
+        var tile = new Option<int>("--tile")
+        {
+            Description = "Code independent square tiles of this size (decodable in parallel, at some cost in size); 0 codes the image whole.",
+            DefaultValueFactory = _ => 0,
+            Validators = { r => { if (r.GetValueOrDefault<int>() < 0) r.AddError("--tile must be 0 or positive"); } },
+        };
+        var command = new Command("encode", "Compress an image losslessly into a .prnn file.\nExample: pixelcodec encode photo.png photo.prnn")
+        {
+            input, output, model, tile, threads,
+        };
+        command.SetAction(parse => CommandRunner.Run(() =>
+        {
+            string inputPath = parse.GetValue(input)!;
+            string outputPath = parse.GetValue(output)!;
+            RasterImage image = ImageFile.Read(InputFile.ReadAll(inputPath));
+            var options = new PrnnEncodeOptions(ModelChoice.Resolve(parse.GetValue(model)!), parse.GetValue(tile), parse.GetValue(threads));
+            PrnnEncodeResult result = null!;
+            OutputFile.Write(outputPath, inputPath, stream => result = PrnnEncoder.Encode(image, options, stream));
+            double bitsPerSubpixel = result.FileBytes * 8.0 / ((long)image.Width * image.Height * image.Channels);
+            Console.Error.WriteLine($"{inputPath}: {image.Width}x{image.Height} {image.Format} -> {result.FileBytes} bytes, {bitsPerSubpixel:F3} bits/sub-pixel");
+            return 0;
+        }));
+        return command;
+    }
+}

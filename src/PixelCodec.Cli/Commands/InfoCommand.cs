@@ -1,0 +1,44 @@
+using System.CommandLine;
+using PixelCodec.Cli.Files;
+using PixelCodec.Container;
+using PixelCodec.Modeling.Baseline;
+using Spectre.Console;
+
+namespace PixelCodec.Cli.Commands;
+
+internal static class InfoCommand
+{
+    public static Command Create()
+    {
+        var input = CommonOptions.Input("The .prnn file to describe; '-' reads standard input.");
+        var command = new Command("info", "Show what a .prnn file holds: format version, image kind and size, tiles, the model of each plane, sizes.\nExample: pixelcodec info photo.prnn")
+        {
+            input,
+        };
+        command.SetAction(parse => CommandRunner.Run(() =>
+        {
+            byte[] file = InputFile.ReadAll(parse.GetValue(input)!);
+            PrnnHeader header = PrnnDecoder.ReadHeader(file);
+            long subpixels = (long)header.Width * header.Height * (int)header.Format;
+
+            var table = new Table().AddColumn("field").AddColumn("value");
+            table.AddRow("format version", header.Version.ToString());
+            table.AddRow("image", $"{header.Width}x{header.Height} {header.Format}");
+            table.AddRow("tiles", header.TileWidth == 0 ? "none (whole image)" : $"{header.Tiles.Count} of {header.TileWidth}x{header.TileHeight}");
+            for (int p = 0; p < header.Planes.Count; p++)
+                table.AddRow($"plane {p} ({(p == 0 ? "colour" : "alpha")})", $"{header.Planes[p].Channels} channel(s), model {DescribeModel(header.Planes[p].ModelHash)}");
+            table.AddRow("payload", $"{header.PayloadLength} bytes in {header.SegmentLengths.Count} segment(s)");
+            table.AddRow("file", $"{file.Length} bytes, {file.Length * 8.0 / subpixels:F3} bits/sub-pixel");
+            table.AddRow("pixel SHA-256", Convert.ToHexStringLower(header.PixelHash));
+            AnsiConsole.Write(table);
+            return 0;
+        }));
+        return command;
+    }
+
+    private static string DescribeModel(byte[] hash)
+    {
+        string hex = Convert.ToHexStringLower(hash, 0, 6);
+        return ContextModel.Instance.Identity.Hash.SequenceEqual(hash) ? $"baseline ({hex})" : hex;
+    }
+}
