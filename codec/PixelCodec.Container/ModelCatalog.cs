@@ -11,16 +11,16 @@ public sealed class ModelCatalog
     public ModelCatalog(params IEnumerable<IProbabilityModel> extraModels)
     {
         foreach (IProbabilityModel model in extraModels)
-            if (Find(model.Identity.Hash) is null)
+            if (Find(model.Identity.Id) is null)
                 _models.Add(model);
     }
 
     public IReadOnlyList<IProbabilityModel> Models => _models;
 
-    public IProbabilityModel? Find(ReadOnlySpan<byte> hash)
+    public IProbabilityModel? Find(ReadOnlySpan<byte> modelId)
     {
         foreach (IProbabilityModel model in _models)
-            if (model.Identity.Hash.SequenceEqual(hash))
+            if (model.Identity.Id.SequenceEqual(modelId))
                 return model;
         return null;
     }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using PixelCodec.Imaging;
 using PixelCodec.Modeling;
 
@@ -28,8 +27,8 @@ public static class PrnnDecoder
         PlaneLayout[] layouts = PlaneLayout.For(header.Format);
         var planeModels = new IProbabilityModel[layouts.Length];
         for (int p = 0; p < layouts.Length; p++)
-            planeModels[p] = models.Find(header.Planes[p].ModelHash) ?? throw new PrnnFormatException(
-                $"the file was coded with model {Convert.ToHexStringLower(header.Planes[p].ModelHash, 0, 6)}, which is not loaded: pass that model with --model");
+            planeModels[p] = models.Find(header.Planes[p].ModelId) ?? throw new PrnnFormatException(
+                $"the file was coded with model {Convert.ToHexStringLower(header.Planes[p].ModelId, 0, 6)}, which is not loaded: pass that model with --model");
 
         TileGrid grid = header.Tiles;
         var segmentStarts = new int[header.SegmentLengths.Count];
@@ -47,7 +46,7 @@ public static class PrnnDecoder
             PlaneSplitter.Insert(image, tile, layouts[p].FirstChannel, layouts[p].Channels, plane);
         });
 
-        if (!SHA256.HashData(image.Pixels).AsSpan().SequenceEqual(header.PixelHash))
+        if (!PrnnHeaderCodec.PixelChecksum(image.Pixels).AsSpan().SequenceEqual(header.PixelChecksum))
             throw new PrnnFormatException("the decoded pixels do not match the file's checksum: the file is corrupt");
         return image;
     }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using PixelCodec.Imaging;
 using PixelCodec.Modeling;
 using PixelCodec.Modeling.Baseline;
@@ -35,9 +34,9 @@ public static class PrnnEncoder
 
         var header = new PrnnHeader(
             PrnnHeaderCodec.CurrentVersion, image.Format, image.Width, image.Height, options.TileSize, options.TileSize,
-            layouts.Select((l, p) => new PlaneEntry(l.Channels, models[p].Identity.Hash.ToArray())).ToArray(),
+            layouts.Select((l, p) => new PlaneEntry(l.Channels, models[p].Identity.Id.ToArray())).ToArray(),
             segments.Select(s => s.Bytes.Length).ToArray(),
-            SHA256.HashData(image.Pixels));
+            PrnnHeaderCodec.PixelChecksum(image.Pixels));
         byte[] headerBytes = PrnnHeaderCodec.Write(header);
         output.Write(headerBytes);
         foreach (CodedPlane segment in segments)

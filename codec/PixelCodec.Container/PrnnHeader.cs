@@ -2,15 +2,15 @@ using PixelCodec.Imaging;
 
 namespace PixelCodec.Container;
 
-/// <summary>One coded plane: its channel count and the model that coded it.</summary>
-public sealed record PlaneEntry(int Channels, byte[] ModelHash);
+/// <summary>One coded plane: its channel count and the id of the model that coded it (<see cref="Modeling.ModelIdentity.Id"/>).</summary>
+public sealed record PlaneEntry(int Channels, byte[] ModelId);
 
 /// <summary>
 /// Everything a .prnn file says before its payload. See <see cref="PrnnHeaderCodec"/> for the bytes.
 /// </summary>
 /// <param name="TileWidth">0 when the image is coded whole, else the width of the independently coded tiles.</param>
 /// <param name="SegmentLengths">Payload bytes of every (plane, tile) pair, plane-major, tiles in raster order.</param>
-/// <param name="PixelHash">SHA-256 of the decoded pixels (<see cref="RasterImage.Pixels"/>).</param>
+/// <param name="PixelChecksum">The first 8 bytes of the SHA-256 of the decoded pixels (<see cref="RasterImage.Pixels"/>).</param>
 public sealed record PrnnHeader(
     int Version,
     PixelFormat Format,
@@ -20,7 +20,7 @@ public sealed record PrnnHeader(
     int TileHeight,
     IReadOnlyList<PlaneEntry> Planes,
     IReadOnlyList<int> SegmentLengths,
-    byte[] PixelHash)
+    byte[] PixelChecksum)
 {
     public TileGrid Tiles => new(Width, Height, TileWidth, TileHeight);
 

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Security.Cryptography;
 using PixelCodec.Imaging;
 using PixelCodec.Modeling;
@@ -6,60 +5,55 @@ using PixelCodec.Modeling;
 namespace PixelCodec.Container;
 
 /// <summary>
-/// The bytes of a .prnn header, version 1 (all integers little-endian):
+/// The bytes of a .prnn header, version 1. Small on purpose: a 32x32 image's payload is about
+/// 2 KB, so every header byte costs 0.0026 bits per sub-pixel. Varints are unsigned LEB128.
 /// <code>
-///  0   8  magic 89 50 52 4E 4E 0D 0A 1A  ("\x89PRNN\r\n\x1A", caught by text-mode transfers like PNG's)
-///  8   2  format version
-/// 10   1  pixel format: 1 grey, 2 grey+alpha, 3 RGB, 4 RGBA
-/// 11   1  plane count P: 1, or 2 when the image has alpha (colour plane, then alpha plane)
-/// 12   4  width          16  4  height
-/// 20   4  tile width     24  4  tile height   (0, 0: one tile, the whole image)
-/// 28  32  SHA-256 of the decoded pixels, interleaved as in the image
-/// 60  P x 33  per plane: channel count (1 byte), SHA-256 identity of its model (32 bytes)
-///     P x T x 4  payload length of each (plane, tile) segment, plane-major, T tiles in raster order
-///     4  the first 4 bytes of the SHA-256 of every header byte before them
+/// 4        magic 89 50 52 4E ("\x89PRN"; the high bit catches 7-bit transfers)
+/// 1        format version
+/// 1        pixel format (1 grey, 2 grey+alpha, 3 RGB, 4 RGBA), plus 0x10 when coded in tiles
+/// varint   width, height
+/// varint   tile width, tile height                      (only when tiled)
+/// P x 8    model id of each plane: colour (grey or RGB), then alpha for formats that have it
+/// P x T    varint payload length of each (plane, tile) segment, plane-major, tiles in raster order
+/// 8        pixel checksum: the first 8 bytes of the SHA-256 of the decoded pixels, interleaved
+/// 4        header check: the first 4 bytes of the SHA-256 of every header byte before it
 /// </code>
-/// The payload follows: the segments, each a range-coder stream, back to back.
+/// The payload follows: the segments, each one range-coder stream, back to back.
 /// </summary>
 public static class PrnnHeaderCodec
 {
     public const int CurrentVersion = 1;
+    public const int ChecksumLength = 8;
 
-    public static ReadOnlySpan<byte> Magic => [0x89, (byte)'P', (byte)'R', (byte)'N', (byte)'N', 0x0D, 0x0A, 0x1A];
+    public static ReadOnlySpan<byte> Magic => [0x89, (byte)'P', (byte)'R', (byte)'N'];
 
-    private const int FixedLength = 60;
-    private const int PlaneEntryLength = 1 + ModelIdentity.HashLength;
+    private const byte TiledFlag = 0x10;
     private const int CheckLength = 4;
     private const int MaxSegments = 1 << 20;
 
+    public static byte[] PixelChecksum(ReadOnlySpan<byte> pixels) => SHA256.HashData(pixels)[..ChecksumLength];
+
     public static byte[] Write(PrnnHeader header)
     {
-        int length = FixedLength + header.Planes.Count * PlaneEntryLength + header.SegmentLengths.Count * 4 + CheckLength;
-        var bytes = new byte[length];
-        Span<byte> span = bytes;
-        Magic.CopyTo(span);
-        BinaryPrimitives.WriteUInt16LittleEndian(span[8..], (ushort)header.Version);
-        span[10] = (byte)header.Format;
-        span[11] = (byte)header.Planes.Count;
-        BinaryPrimitives.WriteInt32LittleEndian(span[12..], header.Width);
-        BinaryPrimitives.WriteInt32LittleEndian(span[16..], header.Height);
-        BinaryPrimitives.WriteInt32LittleEndian(span[20..], header.TileWidth);
-        BinaryPrimitives.WriteInt32LittleEndian(span[24..], header.TileHeight);
-        header.PixelHash.CopyTo(span[28..]);
-        int offset = FixedLength;
+        bool tiled = header.TileWidth != 0;
+        var bytes = new List<byte>(64);
+        bytes.AddRange(Magic);
+        bytes.Add((byte)header.Version);
+        bytes.Add((byte)((int)header.Format | (tiled ? TiledFlag : 0)));
+        Leb128.Write(bytes, header.Width);
+        Leb128.Write(bytes, header.Height);
+        if (tiled)
+        {
+            Leb128.Write(bytes, header.TileWidth);
+            Leb128.Write(bytes, header.TileHeight);
+        }
         foreach (PlaneEntry plane in header.Planes)
-        {
-            span[offset] = (byte)plane.Channels;
-            plane.ModelHash.CopyTo(span[(offset + 1)..]);
-            offset += PlaneEntryLength;
-        }
-        foreach (int segment in header.SegmentLengths)
-        {
-            BinaryPrimitives.WriteInt32LittleEndian(span[offset..], segment);
-            offset += 4;
-        }
-        SHA256.HashData(span[..offset])[..CheckLength].CopyTo(span[offset..]);
-        return bytes;
+            bytes.AddRange(plane.ModelId);
+        foreach (int length in header.SegmentLengths)
+            Leb128.Write(bytes, length);
+        bytes.AddRange(header.PixelChecksum);
+        bytes.AddRange(SHA256.HashData(bytes.ToArray())[..CheckLength]);
+        return bytes.ToArray();
     }
 
     /// <summary>Reads and checks a header; <paramref name="headerLength"/> is where the payload starts.</summary>
@@ -67,64 +61,73 @@ public static class PrnnHeaderCodec
     {
         if (file.Length < Magic.Length || !file[..Magic.Length].SequenceEqual(Magic))
             throw new PrnnFormatException("not a .prnn file (no PixelCodec signature at the start)");
-        if (file.Length < FixedLength)
-            throw new PrnnFormatException("the file is truncated: its header is incomplete");
+        if (file.Length < Magic.Length + 2)
+            throw Truncated();
 
-        int version = BinaryPrimitives.ReadUInt16LittleEndian(file[8..]);
+        int version = file[4];
         if (version > CurrentVersion)
             throw new PrnnFormatException($"the file uses format version {version}, newer than this PixelCodec reads ({CurrentVersion}): upgrade PixelCodec");
         if (version != CurrentVersion)
             throw new PrnnFormatException($"the file uses unknown format version {version}");
 
-        var format = (PixelFormat)file[10];
-        int planeCount = file[11];
-        int width = BinaryPrimitives.ReadInt32LittleEndian(file[12..]);
-        int height = BinaryPrimitives.ReadInt32LittleEndian(file[16..]);
-        int tileWidth = BinaryPrimitives.ReadInt32LittleEndian(file[20..]);
-        int tileHeight = BinaryPrimitives.ReadInt32LittleEndian(file[24..]);
-        CheckGeometry(format, planeCount, width, height, tileWidth, tileHeight);
+        byte kind = file[5];
+        var format = (PixelFormat)(kind & ~TiledFlag);
+        if (format is < PixelFormat.Grey or > PixelFormat.Rgba || (kind & ~(TiledFlag | 0x07)) != 0)
+            throw new PrnnFormatException($"the file is corrupt: unknown pixel format {kind}");
+        bool tiled = (kind & TiledFlag) != 0;
 
-        int segmentCount = planeCount * new TileGrid(width, height, tileWidth, tileHeight).Count;
-        headerLength = FixedLength + planeCount * PlaneEntryLength + segmentCount * 4 + CheckLength;
-        if (file.Length < headerLength)
-            throw new PrnnFormatException("the file is truncated: its header is incomplete");
-        int checkOffset = headerLength - CheckLength;
-        if (!SHA256.HashData(file[..checkOffset])[..CheckLength].SequenceEqual(file.Slice(checkOffset, CheckLength)))
-            throw new PrnnFormatException("the file is corrupt: its header check does not match");
+        int position = 6;
+        int width = ReadVarint(file, ref position), height = ReadVarint(file, ref position);
+        int tileWidth = tiled ? ReadVarint(file, ref position) : 0;
+        int tileHeight = tiled ? ReadVarint(file, ref position) : 0;
+        CheckGeometry(width, height, tiled, tileWidth, tileHeight);
 
+        int planeCount = format.HasAlpha() ? 2 : 1;
         var planes = new PlaneEntry[planeCount];
-        int offset = FixedLength;
         for (int p = 0; p < planeCount; p++)
-        {
-            planes[p] = new PlaneEntry(file[offset], file.Slice(offset + 1, ModelIdentity.HashLength).ToArray());
-            offset += PlaneEntryLength;
-        }
-        int expectedColourChannels = format.ColourChannels();
-        if (planes[0].Channels != expectedColourChannels || (planeCount == 2 && planes[1].Channels != 1))
-            throw new PrnnFormatException("the file is corrupt: its plane channel counts do not match its pixel format");
+            planes[p] = new PlaneEntry(p == 0 ? format.ColourChannels() : 1, Take(file, ref position, ModelIdentity.IdLength));
 
-        var segments = new int[segmentCount];
-        for (int s = 0; s < segmentCount; s++)
-        {
-            segments[s] = BinaryPrimitives.ReadInt32LittleEndian(file[offset..]);
-            if (segments[s] < 0)
-                throw new PrnnFormatException("the file is corrupt: a segment length is negative");
-            offset += 4;
-        }
-        return new PrnnHeader(version, format, width, height, tileWidth, tileHeight, planes, segments, file.Slice(28, 32).ToArray());
+        var segments = new int[planeCount * new TileGrid(width, height, tileWidth, tileHeight).Count];
+        if (segments.Length > file.Length - position)
+            throw Truncated();
+        for (int s = 0; s < segments.Length; s++)
+            segments[s] = ReadVarint(file, ref position);
+
+        byte[] checksum = Take(file, ref position, ChecksumLength);
+        byte[] check = Take(file, ref position, CheckLength);
+        if (!SHA256.HashData(file[..(position - CheckLength)])[..CheckLength].AsSpan().SequenceEqual(check))
+            throw new PrnnFormatException("the file is corrupt: its header check does not match");
+        headerLength = position;
+        return new PrnnHeader(version, format, width, height, tileWidth, tileHeight, planes, segments, checksum);
     }
 
-    private static void CheckGeometry(PixelFormat format, int planeCount, int width, int height, int tileWidth, int tileHeight)
+    private static int ReadVarint(ReadOnlySpan<byte> file, ref int position)
     {
-        if (format is < PixelFormat.Grey or > PixelFormat.Rgba)
-            throw new PrnnFormatException($"the file is corrupt: unknown pixel format {(int)format}");
-        if (planeCount != (format.HasAlpha() ? 2 : 1))
-            throw new PrnnFormatException($"the file is corrupt: {planeCount} planes for a {format} image");
+        int start = position;
+        int? value = Leb128.Read(file, ref position);
+        if (value is not null)
+            return value.Value;
+        throw position >= file.Length && file.Length - start < 5 ? Truncated() : new PrnnFormatException("the file is corrupt: a header number is out of range");
+    }
+
+    private static byte[] Take(ReadOnlySpan<byte> file, ref int position, int count)
+    {
+        if (file.Length - position < count)
+            throw Truncated();
+        byte[] bytes = file.Slice(position, count).ToArray();
+        position += count;
+        return bytes;
+    }
+
+    private static void CheckGeometry(int width, int height, bool tiled, int tileWidth, int tileHeight)
+    {
         if (width <= 0 || height <= 0 || (long)width * height > RasterImage.MaxPixels)
             throw new PrnnFormatException($"the file is corrupt: image size {width}x{height} is out of range");
-        if (tileWidth < 0 || tileHeight < 0 || (tileWidth == 0) != (tileHeight == 0))
+        if (tiled && (tileWidth <= 0 || tileHeight <= 0))
             throw new PrnnFormatException($"the file is corrupt: tile size {tileWidth}x{tileHeight} is invalid");
-        if ((long)planeCount * new TileGrid(width, height, tileWidth, tileHeight).Count > MaxSegments)
+        if (2L * new TileGrid(width, height, tileWidth, tileHeight).Count > MaxSegments)
             throw new PrnnFormatException("the file is corrupt: too many tiles");
     }
+
+    private static PrnnFormatException Truncated() => new("the file is truncated: its header is incomplete");
 }

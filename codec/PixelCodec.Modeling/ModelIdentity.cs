@@ -3,13 +3,14 @@ using System.Security.Cryptography;
 namespace PixelCodec.Modeling;
 
 /// <summary>
-/// What a .prnn file records about the model that coded it: the SHA-256 of the model's file
-/// (or, for a built-in model, of its versioned description). Two models with the same identity
-/// must produce the same frequency tables.
+/// Which model coded a plane: the SHA-256 of the model's file (or, for a built-in model, of its
+/// versioned name). A .prnn file records its first <see cref="IdLength"/> bytes, the model id. Two
+/// models with the same identity must produce the same frequency tables.
 /// </summary>
 public sealed class ModelIdentity : IEquatable<ModelIdentity>
 {
     public const int HashLength = 32;
+    public const int IdLength = 8;
 
     private readonly byte[] _hash;
 
@@ -24,6 +25,9 @@ public sealed class ModelIdentity : IEquatable<ModelIdentity>
     public string Name { get; }
 
     public ReadOnlySpan<byte> Hash => _hash;
+
+    /// <summary>What a .prnn file records: the first 8 bytes of the hash.</summary>
+    public ReadOnlySpan<byte> Id => _hash.AsSpan(0, IdLength);
 
     /// <summary>The first 12 hex digits of the hash: enough for a person to tell models apart.</summary>
     public string ShortHash => Convert.ToHexStringLower(_hash, 0, 6);

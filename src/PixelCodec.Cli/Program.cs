@@ -8,5 +8,6 @@ var root = new RootCommand(
     EncodeCommand.Create(),
     DecodeCommand.Create(),
     InfoCommand.Create(),
+    CompareCommand.Create(),
 };
 return root.Parse(args).Invoke();

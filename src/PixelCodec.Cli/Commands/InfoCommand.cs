@@ -26,19 +26,19 @@ internal static class InfoCommand
             table.AddRow("image", $"{header.Width}x{header.Height} {header.Format}");
             table.AddRow("tiles", header.TileWidth == 0 ? "none (whole image)" : $"{header.Tiles.Count} of {header.TileWidth}x{header.TileHeight}");
             for (int p = 0; p < header.Planes.Count; p++)
-                table.AddRow($"plane {p} ({(p == 0 ? "colour" : "alpha")})", $"{header.Planes[p].Channels} channel(s), model {DescribeModel(header.Planes[p].ModelHash)}");
+                table.AddRow($"plane {p} ({(p == 0 ? "colour" : "alpha")})", $"{header.Planes[p].Channels} channel(s), model {DescribeModel(header.Planes[p].ModelId)}");
             table.AddRow("payload", $"{header.PayloadLength} bytes in {header.SegmentLengths.Count} segment(s)");
             table.AddRow("file", $"{file.Length} bytes, {file.Length * 8.0 / subpixels:F3} bits/sub-pixel");
-            table.AddRow("pixel SHA-256", Convert.ToHexStringLower(header.PixelHash));
+            table.AddRow("pixel checksum", Convert.ToHexStringLower(header.PixelChecksum) + " (SHA-256, first 8 bytes)");
             AnsiConsole.Write(table);
             return 0;
         }));
         return command;
     }
 
-    private static string DescribeModel(byte[] hash)
+    private static string DescribeModel(byte[] modelId)
     {
-        string hex = Convert.ToHexStringLower(hash, 0, 6);
-        return ContextModel.Instance.Identity.Hash.SequenceEqual(hash) ? $"baseline ({hex})" : hex;
+        string hex = Convert.ToHexStringLower(modelId);
+        return ContextModel.Instance.Identity.Id.SequenceEqual(modelId) ? $"baseline ({hex})" : hex;
     }
 }

@@ -7,7 +7,7 @@ namespace PixelCodec.Cli.Files;
 /// </summary>
 internal static class OutputFile
 {
-    public static void Write(string path, string inputPath, Action<Stream> write)
+    public static void Write(string path, string? inputPath, Action<Stream> write)
     {
         if (path == InputFile.StandardStream)
         {
@@ -20,7 +20,7 @@ internal static class OutputFile
         }
 
         string fullPath = Path.GetFullPath(path);
-        if (inputPath != InputFile.StandardStream && fullPath == Path.GetFullPath(inputPath))
+        if (inputPath is not null && inputPath != InputFile.StandardStream && fullPath == Path.GetFullPath(inputPath))
             throw new UserFacingException($"refusing to overwrite the input '{inputPath}' with the output");
         if (Directory.Exists(fullPath))
             throw new UserFacingException($"'{path}' is a folder; give an output file name");

@@ -19,7 +19,7 @@ public class RuntimeSettingsTests
         { "all SIMD off", "DOTNET_EnableHWIntrinsic=0" },
     };
 
-    private const string PinnedSha256 = "f1918fff7422b331e7e9774b13ad69dbb468484a45f84017723456f1e2c6c347";
+    private const string PinnedSha256 = "fbb65bd2c324cd831b3a8843f120ad2edbd9ca2804257a9f1db9815683e96f7e";
 
     [Theory]
     [MemberData(nameof(Settings))]
