@@ -1,0 +1,19 @@
+namespace PixelCodec.Training.Models;
+
+public enum Architecture
+{
+    PixelCnn,
+    RowLstm,
+    DiagonalBiLstm,
+}
+
+/// <summary>The size of a PixelRNN: <see cref="Hidden"/> is h of the paper (2h-wide maps between layers, h-wide states).</summary>
+public sealed record NetworkConfig(Architecture Architecture, int Hidden, int Layers, int Head)
+{
+    internal string NativeName => Architecture switch
+    {
+        Architecture.PixelCnn => "pixelcnn",
+        Architecture.RowLstm => "rowlstm",
+        _ => "diagbilstm",
+    };
+}

@@ -1,0 +1,174 @@
+#include "networks.h"
+#include "masked_conv.h"
+
+#include <cmath>
+#include <stdexcept>
+
+namespace pixelcodec {
+namespace {
+
+using torch::Tensor;
+
+// The shared trunk: 7x7 mask-A input layer, the architecture's layers, then ReLU + 1x1 mask-B twice.
+struct Head : torch::nn::Module {
+    Head(int64_t width, int64_t head) {
+        hidden = register_module("hidden", MaskedConv2d(width, head, 1, 1, MaskType::B));
+        logits = register_module("logits", MaskedConv2d(head, 3 * 256, 1, 1, MaskType::B));
+    }
+    Tensor forward(const Tensor& x) {
+        auto y = logits(torch::relu(hidden(torch::relu(x))));
+        return y.view({y.size(0), 3, 256, y.size(2), y.size(3)});
+    }
+    MaskedConv2d hidden{nullptr}, logits{nullptr};
+};
+
+Tensor lstm_update(const Tensor& gates, Tensor& cell) {
+    auto chunks = gates.chunk(4, 1);
+    cell = torch::sigmoid(chunks[1]) * cell + torch::sigmoid(chunks[0]) * torch::tanh(chunks[3]);
+    return torch::sigmoid(chunks[2]) * torch::tanh(cell);
+}
+
+struct ResidualBlock : torch::nn::Module {
+    explicit ResidualBlock(int64_t h) {
+        reduce = register_module("reduce", MaskedConv2d(2 * h, h, 1, 1, MaskType::B));
+        spatial = register_module("spatial", MaskedConv2d(h, h, 3, 3, MaskType::B));
+        expand = register_module("expand", MaskedConv2d(h, 2 * h, 1, 1, MaskType::B));
+    }
+    Tensor forward(const Tensor& x) {
+        return x + expand(torch::relu(spatial(torch::relu(reduce(torch::relu(x))))));
+    }
+    MaskedConv2d reduce{nullptr}, spatial{nullptr}, expand{nullptr};
+};
+
+// Input-to-state: 1x3 mask-B convolution along the row, for the whole map at once. State-to-state:
+// 1x3 convolution of the previous row's hidden state, one row per step (a triangular receptive field).
+struct RowLstmLayer : torch::nn::Module {
+    explicit RowLstmLayer(int64_t h) : h(h) {
+        input_to_state = register_module("input_to_state", MaskedConv2d(2 * h, 4 * h, 1, 3, MaskType::B, h));
+        state_to_state = register_module("state_to_state", torch::nn::Conv1d(torch::nn::Conv1dOptions(h, 4 * h, 3).padding(1)));
+        output = register_module("output", MaskedConv2d(h, 2 * h, 1, 1, MaskType::B));
+        initial_hidden = register_parameter("initial_hidden", torch::zeros({1, h, 1}));
+        initial_cell = register_parameter("initial_cell", torch::zeros({1, h, 1}));
+    }
+    Tensor forward(const Tensor& x) {
+        int64_t n = x.size(0), width = x.size(3);
+        auto rows = input_to_state(x).unbind(2);
+        auto hidden = initial_hidden.expand({n, h, width});
+        auto cell = initial_cell.expand({n, h, width}).contiguous();
+        std::vector<Tensor> out;
+        out.reserve(rows.size());
+        for (auto& row : rows) {
+            hidden = lstm_update(row + state_to_state(hidden), cell);
+            out.push_back(hidden);
+        }
+        return x + output(torch::stack(out, 2));
+    }
+    int64_t h;
+    MaskedConv2d input_to_state{nullptr}, output{nullptr};
+    torch::nn::Conv1d state_to_state{nullptr};
+    Tensor initial_hidden, initial_cell;
+};
+
+// Row r shifted right by r: every diagonal of the image becomes a column.
+Tensor skew(const Tensor& x) {
+    int64_t height = x.size(2);
+    std::vector<Tensor> rows;
+    rows.reserve(height);
+    auto split = x.unbind(2);
+    for (int64_t r = 0; r < height; ++r)
+        rows.push_back(torch::constant_pad_nd(split[r], {r, height - 1 - r}));
+    return torch::stack(rows, 2);
+}
+
+Tensor unskew(const Tensor& x, int64_t width) {
+    std::vector<Tensor> rows;
+    auto split = x.unbind(2);
+    for (int64_t r = 0; r < (int64_t)split.size(); ++r)
+        rows.push_back(split[r].narrow(2, r, width));
+    return torch::stack(rows, 2);
+}
+
+// One direction of a Diagonal BiLSTM over the skewed map: 1x1 mask-B input-to-state, and a 2x1
+// convolution down the previous diagonal's state (the pixel above and the pixel to the left).
+struct DiagonalLstm : torch::nn::Module {
+    explicit DiagonalLstm(int64_t h) : h(h) {
+        input_to_state = register_module("input_to_state", MaskedConv2d(2 * h, 4 * h, 1, 1, MaskType::B, h));
+        state_to_state = register_module("state_to_state", torch::nn::Conv1d(torch::nn::Conv1dOptions(h, 4 * h, 2)));
+        initial_hidden = register_parameter("initial_hidden", torch::zeros({1, h, 1}));
+        initial_cell = register_parameter("initial_cell", torch::zeros({1, h, 1}));
+    }
+    Tensor forward(const Tensor& x) {
+        int64_t n = x.size(0), height = x.size(2), width = x.size(3);
+        auto columns = skew(input_to_state(x)).unbind(3);
+        auto hidden = initial_hidden.expand({n, h, height});
+        auto cell = initial_cell.expand({n, h, height}).contiguous();
+        std::vector<Tensor> out;
+        out.reserve(columns.size());
+        for (auto& column : columns) {
+            hidden = lstm_update(column + state_to_state(torch::constant_pad_nd(hidden, {1, 0})), cell);
+            out.push_back(hidden);
+        }
+        return unskew(torch::stack(out, 3), width);
+    }
+    int64_t h;
+    MaskedConv2d input_to_state{nullptr};
+    torch::nn::Conv1d state_to_state{nullptr};
+    Tensor initial_hidden, initial_cell;
+};
+
+// Left-to-right on the image, right-to-left on its mirror; the right-to-left map is shifted down
+// one row before the two are added, so a pixel sees only rows above from that direction.
+struct DiagonalBiLstmLayer : torch::nn::Module {
+    explicit DiagonalBiLstmLayer(int64_t h) {
+        left = register_module("left", std::make_shared<DiagonalLstm>(h));
+        right = register_module("right", std::make_shared<DiagonalLstm>(h));
+        output = register_module("output", MaskedConv2d(h, 2 * h, 1, 1, MaskType::B));
+    }
+    Tensor forward(const Tensor& x) {
+        auto from_right = right->forward(x.flip(3)).flip(3);
+        auto shifted = torch::constant_pad_nd(from_right, {0, 0, 1, 0}).narrow(2, 0, x.size(2));
+        return x + output(left->forward(x) + shifted);
+    }
+    std::shared_ptr<DiagonalLstm> left, right;
+    MaskedConv2d output{nullptr};
+};
+
+template <typename Layer>
+struct LayeredNetwork : PixelNetwork {
+    explicit LayeredNetwork(const NetworkConfig& c) {
+        input = register_module("input", MaskedConv2d(3, 2 * c.hidden, 7, 7, MaskType::A));
+        for (int64_t i = 0; i < c.layers; ++i)
+            layers.push_back(register_module("layer" + std::to_string(i), std::make_shared<Layer>(c.hidden)));
+        head = register_module("head", std::make_shared<Head>(2 * c.hidden, c.head));
+    }
+    Tensor forward(const Tensor& images) override {
+        auto x = input(images / 127.5 - 1.0);
+        for (auto& layer : layers) x = layer->forward(x);
+        return head->forward(x);
+    }
+    MaskedConv2d input{nullptr};
+    std::vector<std::shared_ptr<Layer>> layers;
+    std::shared_ptr<Head> head;
+};
+
+}  // namespace
+
+std::shared_ptr<PixelNetwork> create_network(const NetworkConfig& config) {
+    if (config.hidden < 3 || config.head < 3)
+        throw std::invalid_argument("hidden size and head width must be at least 3 (one channel per colour group)");
+    if (config.layers < 1)
+        throw std::invalid_argument("a network needs at least one layer");
+    if (config.architecture == "pixelcnn") return std::make_shared<LayeredNetwork<ResidualBlock>>(config);
+    if (config.architecture == "rowlstm") return std::make_shared<LayeredNetwork<RowLstmLayer>>(config);
+    if (config.architecture == "diagbilstm") return std::make_shared<LayeredNetwork<DiagonalBiLstmLayer>>(config);
+    throw std::invalid_argument("unknown architecture '" + config.architecture + "' (pixelcnn, rowlstm, diagbilstm)");
+}
+
+torch::Tensor bits_per_subpixel(PixelNetwork& network, const torch::Tensor& images_nhwc) {
+    auto images = images_nhwc.permute({0, 3, 1, 2}).to(torch::kFloat);
+    auto logits = network.forward(images);  // [N, 3, 256, H, W]
+    auto targets = images_nhwc.permute({0, 3, 1, 2}).to(torch::kLong);
+    return torch::nn::functional::cross_entropy(logits.transpose(1, 2), targets) / std::log(2.0);
+}
+
+}  // namespace pixelcodec
