@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PixelCodec.Cli.Commands;
+using PixelCodec.Training.Commands;
 
 var root = new RootCommand(
     "PixelCodec: a lossless image codec whose probability model is a PixelRNN.\n" +
@@ -9,5 +10,7 @@ var root = new RootCommand(
     DecodeCommand.Create(),
     InfoCommand.Create(),
     CompareCommand.Create(),
+    TrainingCommands.CreateTrain(),
+    TrainingCommands.CreateEval(),
 };
 return root.Parse(args).Invoke();

@@ -3,7 +3,10 @@ using PixelCodec.Tests.TestSupport;
 
 namespace PixelCodec.Tests.Container;
 
-/// <summary>Every real image the project has in its validation and photo sets round-trips exactly.</summary>
+/// <summary>
+/// Every real image of the validation and photo sets, and every PNG fixture (palette, low bit depths,
+/// interlaced, transparency), round-trips exactly through .prnn.
+/// </summary>
 public class RealImageRoundTripTests
 {
     public static TheoryData<string> Folders() => new(
@@ -24,5 +27,15 @@ public class RealImageRoundTripTests
             RasterImage decoded = PrnnTestCodec.Decode(PrnnTestCodec.Encode(image, tile));
             Assert.True(image.PixelsEqual(decoded), $"{path} did not round-trip");
         });
+    }
+
+    [Fact]
+    public void EveryPngFixtureRoundTrips()
+    {
+        foreach (string path in Directory.GetFiles(RepoPaths.Fixture(""), "*.png"))
+        {
+            RasterImage image = ImageFile.Read(File.ReadAllBytes(path));
+            Assert.True(image.PixelsEqual(PrnnTestCodec.Decode(PrnnTestCodec.Encode(image))), $"{path} did not round-trip");
+        }
     }
 }

@@ -1,0 +1,111 @@
+using System.CommandLine;
+using System.Globalization;
+using PixelCodec.Training.Data;
+using PixelCodec.Training.Models;
+using PixelCodec.Training.Training;
+using Spectre.Console;
+
+namespace PixelCodec.Training.Commands;
+
+/// <summary>`pixelcodec train` and `pixelcodec eval`. Each returns 0, or 1 after one line on stderr.</summary>
+public static class TrainingCommands
+{
+    public static Command CreateTrain()
+    {
+        var architecture = new Option<Architecture>("--arch") { Description = "PixelCnn, RowLstm or DiagonalBiLstm.", DefaultValueFactory = _ => Architecture.PixelCnn };
+        var hidden = new Option<int>("--hidden") { Description = "h: recurrent state width; maps between layers are 2h wide.", DefaultValueFactory = _ => 64 };
+        var layers = new Option<int>("--layers") { Description = "Residual blocks (PixelCNN) or LSTM layers.", DefaultValueFactory = _ => 6 };
+        var head = new Option<int>("--head") { Description = "Width of the two ReLU + 1x1 output layers.", DefaultValueFactory = _ => 512 };
+        var trainData = new Option<string>("--train") { Description = "Training images: a folder of PNGs, the authors' layout (folder or .tar with train_32x32/), or .npz batches.", Required = true };
+        var validData = new Option<string>("--valid") { Description = "Validation images, in any of the same forms (valid_32x32/ is used where present).", Required = true };
+        var output = new Option<string>("--out") { Description = "Run folder: model.pxfm, optimizer.pt, state.json, log.csv, curve.svg.", Required = true };
+        var resume = new Option<bool>("--resume") { Description = "Continue the run in --out exactly where its last checkpoint left it (same seed and batch)." };
+        var optimizer = new Option<OptimizerKind>("--optimizer") { Description = "RmsProp (the paper's) or Adam.", DefaultValueFactory = _ => OptimizerKind.Adam };
+        var learningRate = new Option<double>("--lr") { Description = "Initial learning rate.", DefaultValueFactory = _ => 1e-3 };
+        var schedule = new Option<ScheduleKind>("--lr-schedule") { Description = "Constant, Cosine (to --steps) or Exponential (--lr-decay every 1000 steps).", DefaultValueFactory = _ => ScheduleKind.Constant };
+        var decay = new Option<double>("--lr-decay") { Description = "Exponential schedule: factor per 1000 steps.", DefaultValueFactory = _ => 0.9 };
+        var clip = new Option<double>("--clip") { Description = "Clip the gradient norm to this (0: no clipping).", DefaultValueFactory = _ => 1.0 };
+        var batch = new Option<int>("--batch") { Description = "Images per step.", DefaultValueFactory = _ => 16 };
+        var seed = new Option<int>("--seed") { Description = "Seeds the weights and the data order.", DefaultValueFactory = _ => 1 };
+        var steps = new Option<long?>("--steps") { Description = "Stop at this step (counted from the start of the run, resumes included)." };
+        var minutes = new Option<double?>("--minutes") { Description = "Stop after this many minutes of this invocation." };
+        var validEvery = new Option<int>("--valid-every") { Description = "Validate every this many steps.", DefaultValueFactory = _ => 500 };
+        var validImages = new Option<int>("--valid-images") { Description = "Validate on the first this many images (0: all).", DefaultValueFactory = _ => 0 };
+        var checkpointEvery = new Option<int>("--checkpoint-every") { Description = "Checkpoint every this many steps (and at every validation).", DefaultValueFactory = _ => 200 };
+
+        var command = new Command("train", "Train a PixelRNN (float, libtorch) on 32x32-style images.\n" +
+            "Example: pixelcodec train --arch RowLstm --hidden 64 --layers 4 --train ../shared/data/imagenet32-sample --valid ../shared/data/imagenet32-sample --out runs/rowlstm --minutes 20")
+        {
+            architecture, hidden, layers, head, trainData, validData, output, resume, optimizer, learningRate, schedule, decay, clip, batch, seed, steps, minutes, validEvery, validImages, checkpointEvery,
+        };
+        command.SetAction(parse => Guard(() =>
+        {
+            long? maxSteps = parse.GetValue(steps);
+            double? maxMinutes = parse.GetValue(minutes);
+            if (maxSteps is null && maxMinutes is null)
+                throw new TrainingException("give a budget: --steps, --minutes, or both");
+            ScheduleKind kind = parse.GetValue(schedule);
+            if (kind == ScheduleKind.Cosine && maxSteps is null)
+                throw new TrainingException("the cosine schedule needs --steps");
+            if (parse.GetValue(validEvery) < 1 || parse.GetValue(checkpointEvery) < 1)
+                throw new TrainingException("--valid-every and --checkpoint-every must be at least 1");
+            var options = new TrainingOptions(
+                new NetworkConfig(parse.GetValue(architecture), parse.GetValue(hidden), parse.GetValue(layers), parse.GetValue(head)),
+                parse.GetValue(trainData)!, parse.GetValue(validData)!, parse.GetValue(output)!, parse.GetValue(resume),
+                parse.GetValue(optimizer), new LearningRateSchedule(kind, parse.GetValue(learningRate), maxSteps ?? 0, parse.GetValue(decay)),
+                parse.GetValue(clip), parse.GetValue(batch), parse.GetValue(seed), maxSteps, maxMinutes,
+                parse.GetValue(validEvery), parse.GetValue(validImages), parse.GetValue(checkpointEvery));
+
+            TrainingResult result = null!;
+            AnsiConsole.Progress().Start(progress =>
+            {
+                ProgressTask task = progress.AddTask("training", maxValue: 1);
+                result = new TrainingRun(options).Run(p =>
+                {
+                    task.Value = Math.Min(1, p.Fraction);
+                    task.Description = string.Create(CultureInfo.InvariantCulture,
+                        $"step {p.Step}: train {p.TrainBits:0.000} bits/dim, valid {(p.ValidBits is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "-")}, {p.ImagesPerSecond:0.0} images/s");
+                });
+            });
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"step {result.Step}: validation {result.ValidBits:0.0000} bits/dim after {result.ElapsedSeconds:0} s (waited {result.BatchWaitSeconds:0.0} s for batches); model in {result.ModelPath}"));
+        }));
+        return command;
+    }
+
+    public static Command CreateEval()
+    {
+        var model = new Option<string>("--model") { Description = "A float model file (.pxfm) from `pixelcodec train`.", Required = true };
+        var data = new Option<string>("--data") { Description = "Images: a folder of PNGs, the authors' layout (valid_32x32/ is used), a .tar, or .npz batches.", Required = true };
+        var images = new Option<int>("--images") { Description = "Evaluate the first this many images (0: all).", DefaultValueFactory = _ => 0 };
+        var command = new Command("eval", "Print a float model's negative log-likelihood on a set of images, in bits per sub-pixel.\nExample: pixelcodec eval --model runs/rowlstm/model.pxfm --data ../shared/data/imagenet32-sample")
+        {
+            model, data, images,
+        };
+        command.SetAction(parse => Guard(() =>
+        {
+            FloatModel saved = FloatModelFile.Read(parse.GetValue(model)!);
+            IImageCollection set = ImageSets.Open(parse.GetValue(data)!, "valid_32x32");
+            using Network network = Network.Create(saved.Config, seed: 0);
+            network.WriteParameters(saved.Tensors);
+            double bits = Evaluation.BitsPerSubpixel(network, set, parse.GetValue(images));
+            int count = parse.GetValue(images) > 0 ? Math.Min(parse.GetValue(images), set.Count) : set.Count;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{bits:0.0000} bits/dim NLL on {count} images"));
+        }));
+        return command;
+    }
+
+    private static int Guard(Action body)
+    {
+        try
+        {
+            body();
+            return 0;
+        }
+        catch (Exception e) when (e is TrainingException or IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"pixelcodec: error: {e.Message.ReplaceLineEndings(" ")}");
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using PixelCodec.Training.Models;
+
+namespace PixelCodec.Training.Tests;
+
+public class FloatModelFileTests
+{
+    [Theory]
+    [InlineData(Architecture.PixelCnn)]
+    [InlineData(Architecture.RowLstm)]
+    [InlineData(Architecture.DiagonalBiLstm)]
+    public void WeightsSurviveTheFileExactly(Architecture architecture)
+    {
+        using var data = new TestData();
+        var config = new NetworkConfig(architecture, 6, 2, 9);
+        using var original = Network.Create(config, seed: 4);
+        var provenance = new Dictionary<string, string> { ["steps"] = "12" };
+        string path = data.Path("m.pxfm");
+        using (var file = File.Create(path))
+            FloatModelFile.Write(new FloatModel(config, provenance, original.ReadParameters()), file);
+
+        FloatModel read = FloatModelFile.Read(path);
+        Assert.Equal(config, read.Config);
+        Assert.Equal("12", read.Provenance["steps"]);
+        using var copy = Network.Create(read.Config, seed: 99);
+        copy.WriteParameters(read.Tensors);
+        IReadOnlyList<NamedTensor> a = original.ReadParameters(), b = copy.ReadParameters();
+        Assert.Equal(a.Select(t => t.Name), b.Select(t => t.Name));
+        Assert.All(a.Zip(b), pair => Assert.Equal(pair.First.Values, pair.Second.Values));
+        Assert.Contains(a, t => t.Name.EndsWith("initial_hidden") || architecture == Architecture.PixelCnn);
+    }
+
+    [Fact]
+    public void DamagedOrForeignFilesAreClearErrors()
+    {
+        using var data = new TestData();
+        Assert.Contains("does not exist", Assert.Throws<TrainingException>(() => FloatModelFile.Read(data.Path("none.pxfm"))).Message);
+        File.WriteAllText(data.Path("text.pxfm"), "hello");
+        Assert.Contains("not a PixelCodec float model", Assert.Throws<TrainingException>(() => FloatModelFile.Read(data.Path("text.pxfm"))).Message);
+
+        var config = new NetworkConfig(Architecture.PixelCnn, 3, 1, 3);
+        using var network = Network.Create(config, 1);
+        using (var file = File.Create(data.Path("ok.pxfm")))
+            FloatModelFile.Write(new FloatModel(config, new Dictionary<string, string>(), network.ReadParameters()), file);
+        byte[] bytes = File.ReadAllBytes(data.Path("ok.pxfm"));
+        File.WriteAllBytes(data.Path("cut.pxfm"), bytes[..(bytes.Length - 10)]);
+        Assert.Contains("not a valid float model", Assert.Throws<TrainingException>(() => FloatModelFile.Read(data.Path("cut.pxfm"))).Message);
+
+        using var other = Network.Create(config with { Hidden = 6 }, 1);
+        Assert.Contains("the network expects", Assert.Throws<TrainingException>(() => other.WriteParameters(network.ReadParameters())).Message);
+    }
+}
