@@ -3,7 +3,8 @@
 //   and pcx_last_error() gives the message. No C++ exception crosses this boundary.
 // - Handles are opaque: a network, or a trainer (a network plus its optimizer). pcx_live_handles()
 //   counts those alive, so tests can prove that the C# side releases everything it creates.
-// - Images cross as uint8 [N, H, W, 3] (RGB interleaved, rows top to bottom), as in a RasterImage.
+// - Images cross as uint8 [N, H, W, 3] (RGB interleaved, rows top to bottom), as in a RasterImage,
+//   and parameters as float32 on the CPU, whatever device ("cpu", "cuda") the network lives on.
 #include "networks.h"
 
 #include <malloc.h>
@@ -21,10 +22,12 @@ std::atomic<int64_t> live_handles{0};
 
 struct Network {
     std::shared_ptr<PixelNetwork> module;
+    torch::Device device;
 };
 
 struct Trainer {
     std::shared_ptr<PixelNetwork> module;
+    torch::Device device;
     std::unique_ptr<torch::optim::Optimizer> optimizer;
     double clip_norm;
 };
@@ -34,6 +37,9 @@ int guarded(F&& body) {
     try {
         body();
         return 0;
+    } catch (const c10::Error& e) {
+        last_error = e.what_without_backtrace();
+        return -1;
     } catch (const std::exception& e) {
         last_error = e.what();
         return -1;
@@ -43,8 +49,8 @@ int guarded(F&& body) {
     }
 }
 
-torch::Tensor wrap_images(const uint8_t* images, int64_t n, int64_t height, int64_t width) {
-    return torch::from_blob(const_cast<uint8_t*>(images), {n, height, width, 3}, torch::kUInt8);
+torch::Tensor wrap_images(const uint8_t* images, int64_t n, int64_t height, int64_t width, torch::Device device) {
+    return torch::from_blob(const_cast<uint8_t*>(images), {n, height, width, 3}, torch::kUInt8).to(device);
 }
 
 std::vector<torch::Tensor> parameters_of(PixelNetwork& module) { return module.parameters(); }
@@ -66,10 +72,15 @@ int pcx_init(int32_t threads) {
     });
 }
 
-int pcx_network_create(const char* architecture, int64_t hidden, int64_t layers, int64_t head, int64_t seed, void** out) {
+int pcx_network_create(const char* architecture, int64_t hidden, int64_t layers, int64_t head, int64_t seed, const char* device, void** out) {
     return guarded([&] {
         torch::manual_seed(seed);
-        auto network = new Network{create_network({architecture, hidden, layers, head})};
+        torch::Device where(device);
+        if (where.is_cuda() && !torch::cuda::is_available())
+            throw std::runtime_error("this libtorch has no CUDA device: build the shim against a CUDA libtorch on a GPU machine");
+        auto module = create_network({architecture, hidden, layers, head});
+        module->to(where);
+        auto network = new Network{module, where};
         ++live_handles;
         *out = network;
     });
@@ -101,7 +112,7 @@ int pcx_network_parameter_info(void* handle, int64_t index, char* name, int64_t 
 
 int pcx_network_parameter_read(void* handle, int64_t index, float* values, int64_t count) {
     return guarded([&] {
-        auto p = parameters_of(*static_cast<Network*>(handle)->module).at(index).detach().contiguous();
+        auto p = parameters_of(*static_cast<Network*>(handle)->module).at(index).detach().to(torch::kCPU).contiguous();
         if (p.numel() != count) throw std::invalid_argument("buffer size does not match the parameter");
         std::memcpy(values, p.data_ptr<float>(), count * sizeof(float));
     });
@@ -119,9 +130,9 @@ int pcx_network_parameter_write(void* handle, int64_t index, const float* values
 int pcx_network_evaluate(void* handle, const uint8_t* images, int64_t n, int64_t height, int64_t width, double* bits) {
     return guarded([&] {
         torch::NoGradGuard no_grad;
-        auto& module = *static_cast<Network*>(handle)->module;
-        module.eval();
-        *bits = bits_per_subpixel(module, wrap_images(images, n, height, width)).item<double>();
+        auto& network = *static_cast<Network*>(handle);
+        network.module->eval();
+        *bits = bits_per_subpixel(*network.module, wrap_images(images, n, height, width, network.device)).item<double>();
     });
 }
 
@@ -129,18 +140,19 @@ int pcx_network_evaluate(void* handle, const uint8_t* images, int64_t n, int64_t
 // have a non-zero gradient with respect to input sub-pixel (y, x, c), for one random image.
 int pcx_network_dependence(void* handle, int64_t height, int64_t width, int64_t row, int64_t column, int64_t channel, uint8_t* dependence) {
     return guarded([&] {
-        auto& module = *static_cast<Network*>(handle)->module;
-        auto input = (torch::rand({1, 3, height, width}) * 255).requires_grad_(true);
-        auto logits = module.forward(input);
+        auto& network = *static_cast<Network*>(handle);
+        auto input = (torch::rand({1, 3, height, width}, network.device) * 255).requires_grad_(true);
+        auto logits = network.module->forward(input);
         logits.index({0, channel, torch::indexing::Slice(), row, column}).sum().backward();
-        auto nonzero = (input.grad()[0].permute({1, 2, 0}) != 0).to(torch::kUInt8).contiguous();
+        auto nonzero = (input.grad()[0].permute({1, 2, 0}) != 0).to(torch::kUInt8).to(torch::kCPU).contiguous();
         std::memcpy(dependence, nonzero.data_ptr<uint8_t>(), height * width * 3);
     });
 }
 
 int pcx_trainer_create(void* network, const char* optimizer, double learning_rate, double clip_norm, void** out) {
     return guarded([&] {
-        auto module = static_cast<Network*>(network)->module;
+        auto& owner = *static_cast<Network*>(network);
+        auto module = owner.module;
         std::unique_ptr<torch::optim::Optimizer> opt;
         std::string kind = optimizer;
         if (kind == "adam")
@@ -149,7 +161,7 @@ int pcx_trainer_create(void* network, const char* optimizer, double learning_rat
             opt = std::make_unique<torch::optim::RMSprop>(module->parameters(), torch::optim::RMSpropOptions(learning_rate));
         else
             throw std::invalid_argument("unknown optimizer '" + kind + "' (adam, rmsprop)");
-        *out = new Trainer{module, std::move(opt), clip_norm};
+        *out = new Trainer{module, owner.device, std::move(opt), clip_norm};
         ++live_handles;
     });
 }
@@ -173,7 +185,7 @@ int pcx_trainer_step(void* handle, const uint8_t* images, int64_t n, int64_t hei
         auto& trainer = *static_cast<Trainer*>(handle);
         trainer.module->train();
         trainer.optimizer->zero_grad();
-        auto loss = bits_per_subpixel(*trainer.module, wrap_images(images, n, height, width));
+        auto loss = bits_per_subpixel(*trainer.module, wrap_images(images, n, height, width, trainer.device));
         *bits = loss.item<double>();
         if (!std::isfinite(*bits)) throw std::runtime_error("the loss is not finite (NaN or infinity)");
         loss.backward();

@@ -32,11 +32,12 @@ public static class TrainingCommands
         var validEvery = new Option<int>("--valid-every") { Description = "Validate every this many steps.", DefaultValueFactory = _ => 500 };
         var validImages = new Option<int>("--valid-images") { Description = "Validate on the first this many images (0: all).", DefaultValueFactory = _ => 0 };
         var checkpointEvery = new Option<int>("--checkpoint-every") { Description = "Checkpoint every this many steps (and at every validation).", DefaultValueFactory = _ => 200 };
+        var device = DeviceOption();
 
         var command = new Command("train", "Train a PixelRNN (float, libtorch) on 32x32-style images.\n" +
             "Example: pixelcodec train --arch RowLstm --hidden 64 --layers 4 --train ../shared/data/imagenet32-sample --valid ../shared/data/imagenet32-sample --out runs/rowlstm --minutes 20")
         {
-            architecture, hidden, layers, head, trainData, validData, output, resume, optimizer, learningRate, schedule, decay, clip, batch, seed, steps, minutes, validEvery, validImages, checkpointEvery,
+            architecture, hidden, layers, head, trainData, validData, output, resume, optimizer, learningRate, schedule, decay, clip, batch, seed, steps, minutes, validEvery, validImages, checkpointEvery, device,
         };
         command.SetAction(parse => Guard(() =>
         {
@@ -54,7 +55,7 @@ public static class TrainingCommands
                 parse.GetValue(trainData)!, parse.GetValue(validData)!, parse.GetValue(output)!, parse.GetValue(resume),
                 parse.GetValue(optimizer), new LearningRateSchedule(kind, parse.GetValue(learningRate), maxSteps ?? 0, parse.GetValue(decay)),
                 parse.GetValue(clip), parse.GetValue(batch), parse.GetValue(seed), maxSteps, maxMinutes,
-                parse.GetValue(validEvery), parse.GetValue(validImages), parse.GetValue(checkpointEvery));
+                parse.GetValue(validEvery), parse.GetValue(validImages), parse.GetValue(checkpointEvery), parse.GetValue(device)!);
 
             TrainingResult result = null!;
             AnsiConsole.Progress().Start(progress =>
@@ -78,15 +79,16 @@ public static class TrainingCommands
         var model = new Option<string>("--model") { Description = "A float model file (.pxfm) from `pixelcodec train`.", Required = true };
         var data = new Option<string>("--data") { Description = "Images: a folder of PNGs, the authors' layout (valid_32x32/ is used), a .tar, or .npz batches.", Required = true };
         var images = new Option<int>("--images") { Description = "Evaluate the first this many images (0: all).", DefaultValueFactory = _ => 0 };
+        var device = DeviceOption();
         var command = new Command("eval", "Print a float model's negative log-likelihood on a set of images, in bits per sub-pixel.\nExample: pixelcodec eval --model runs/rowlstm/model.pxfm --data ../shared/data/imagenet32-sample")
         {
-            model, data, images,
+            model, data, images, device,
         };
         command.SetAction(parse => Guard(() =>
         {
             FloatModel saved = FloatModelFile.Read(parse.GetValue(model)!);
             IImageCollection set = ImageSets.Open(parse.GetValue(data)!, "valid_32x32");
-            using Network network = Network.Create(saved.Config, seed: 0);
+            using Network network = Network.Create(saved.Config, seed: 0, parse.GetValue(device)!);
             network.WriteParameters(saved.Tensors);
             double bits = Evaluation.BitsPerSubpixel(network, set, parse.GetValue(images));
             int count = parse.GetValue(images) > 0 ? Math.Min(parse.GetValue(images), set.Count) : set.Count;
@@ -94,6 +96,12 @@ public static class TrainingCommands
         }));
         return command;
     }
+
+    private static Option<string> DeviceOption() => new("--device")
+    {
+        Description = "libtorch device: cpu, or cuda where the shim was built against a CUDA libtorch.",
+        DefaultValueFactory = _ => "cpu",
+    };
 
     private static int Guard(Action body)
     {

@@ -19,10 +19,11 @@ public sealed class Network : IDisposable
 
     internal NativeHandle Handle { get; }
 
-    public static Network Create(NetworkConfig config, long seed)
+    /// <param name="device">libtorch's device name: "cpu", or "cuda" where the shim was built against a CUDA libtorch.</param>
+    public static Network Create(NetworkConfig config, long seed, string device = "cpu")
     {
         TorchShim.EnsureInitialized();
-        TorchShim.Check(TorchShim.pcx_network_create(config.NativeName, config.Hidden, config.Layers, config.Head, seed, out IntPtr handle));
+        TorchShim.Check(TorchShim.pcx_network_create(config.NativeName, config.Hidden, config.Layers, config.Head, seed, device, out IntPtr handle));
         return new Network(config, new NativeHandle(handle, TorchShim.pcx_network_free));
     }
 

@@ -57,7 +57,7 @@ internal static partial class TorchShim
     [LibraryImport(Library)] private static partial int pcx_init(int threads);
 
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
-    internal static partial int pcx_network_create(string architecture, long hidden, long layers, long head, long seed, out IntPtr network);
+    internal static partial int pcx_network_create(string architecture, long hidden, long layers, long head, long seed, string device, out IntPtr network);
     [LibraryImport(Library)] internal static partial void pcx_network_free(IntPtr network);
     [LibraryImport(Library)] internal static partial int pcx_network_parameter_count(SafeHandle network, out long count);
     [LibraryImport(Library)] internal static unsafe partial int pcx_network_parameter_info(SafeHandle network, long index, byte* name, long nameCapacity, out long rank, long* shape);

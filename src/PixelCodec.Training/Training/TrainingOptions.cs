@@ -18,4 +18,5 @@ public sealed record TrainingOptions(
     double? MaxMinutes,
     int ValidEvery,
     int ValidImages,
-    int CheckpointEvery);
+    int CheckpointEvery,
+    string Device = "cpu");

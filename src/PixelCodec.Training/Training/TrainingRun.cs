@@ -90,7 +90,7 @@ public sealed class TrainingRun(TrainingOptions options)
             if (checkpoint.Exists)
                 throw new TrainingException($"'{options.OutputFolder}' already holds a training run: pass --resume to continue it, or choose another --out");
             Directory.CreateDirectory(options.OutputFolder);
-            Network fresh = Network.Create(options.Network, options.Seed);
+            Network fresh = Network.Create(options.Network, options.Seed, options.Device);
             return (fresh, new Trainer(fresh, options.Optimizer, options.LearningRate.Initial, options.ClipNorm), new TrainingState(0, 0, 0, options.Seed, options.BatchSize, null));
         }
         if (!checkpoint.Exists)
@@ -99,7 +99,7 @@ public sealed class TrainingRun(TrainingOptions options)
         if (state.Seed != options.Seed || state.BatchSize != options.BatchSize)
             throw new TrainingException($"the run in '{options.OutputFolder}' used seed {state.Seed} and batch {state.BatchSize}; resume it with the same");
         FloatModel saved = FloatModelFile.Read(checkpoint.ModelPath);
-        Network network = Network.Create(saved.Config, options.Seed);
+        Network network = Network.Create(saved.Config, options.Seed, options.Device);
         network.WriteParameters(saved.Tensors);
         var trainer = new Trainer(network, options.Optimizer, options.LearningRate.Initial, options.ClipNorm);
         trainer.LoadState(checkpoint.OptimizerPath);
