@@ -1,10 +1,12 @@
 // The C ABI between PixelCodec's C# training code and libtorch. Read me first:
 // - Every function returns 0 (or a non-null handle) on success; on failure it returns -1 (or null)
 //   and pcx_last_error() gives the message. No C++ exception crosses this boundary.
-// - Handles are opaque: a network, or a trainer (a network plus its optimizer). pcx_live_handles()
-//   counts those alive, so tests can prove that the C# side releases everything it creates.
+// - Handles are opaque: a tensor, a network, or a trainer (a network plus its optimizer).
+//   pcx_live_tensors() and pcx_live_handles() (networks and trainers) count those alive, so tests can
+//   prove that the C# side releases everything it creates.
 // - Images cross as uint8 [N, H, W, 3] (RGB interleaved, rows top to bottom), as in a RasterImage,
-//   and parameters as float32 on the CPU, whatever device ("cpu", "cuda") the network lives on.
+//   copied into a tensor on the network's device; parameters cross as float32 on the CPU, whatever
+//   device ("cpu", "cuda") the network lives on.
 #include "networks.h"
 
 #include <malloc.h>
@@ -19,6 +21,18 @@ namespace {
 
 thread_local std::string last_error;
 std::atomic<int64_t> live_handles{0};
+std::atomic<int64_t> live_tensors{0};
+
+struct Tensor {
+    torch::Tensor value;
+};
+
+void* new_tensor(torch::Tensor value) {
+    ++live_tensors;
+    return new Tensor{std::move(value)};
+}
+
+const torch::Tensor& images_of(void* handle) { return static_cast<Tensor*>(handle)->value; }
 
 struct Network {
     std::shared_ptr<PixelNetwork> module;
@@ -27,7 +41,6 @@ struct Network {
 
 struct Trainer {
     std::shared_ptr<PixelNetwork> module;
-    torch::Device device;
     std::unique_ptr<torch::optim::Optimizer> optimizer;
     double clip_norm;
 };
@@ -49,10 +62,6 @@ int guarded(F&& body) {
     }
 }
 
-torch::Tensor wrap_images(const uint8_t* images, int64_t n, int64_t height, int64_t width, torch::Device device) {
-    return torch::from_blob(const_cast<uint8_t*>(images), {n, height, width, 3}, torch::kUInt8).to(device);
-}
-
 std::vector<torch::Tensor> parameters_of(PixelNetwork& module) { return module.parameters(); }
 
 }  // namespace
@@ -62,6 +71,26 @@ extern "C" {
 const char* pcx_last_error() { return last_error.c_str(); }
 
 int64_t pcx_live_handles() { return live_handles.load(); }
+
+int64_t pcx_live_tensors() { return live_tensors.load(); }
+
+// A copy of n RGB images [n, height, width, 3] on `device`.
+int pcx_tensor_from_images(const uint8_t* images, int64_t n, int64_t height, int64_t width, const char* device, void** out) {
+    return guarded([&] {
+        auto host = torch::from_blob(const_cast<uint8_t*>(images), {n, height, width, 3}, torch::kUInt8);
+        *out = new_tensor(host.to(torch::Device(device), /*non_blocking=*/false, /*copy=*/true));
+    });
+}
+
+int pcx_tensor_item(void* handle, double* value) {
+    return guarded([&] { *value = static_cast<Tensor*>(handle)->value.item<double>(); });
+}
+
+void pcx_tensor_free(void* handle) {
+    if (handle == nullptr) return;
+    delete static_cast<Tensor*>(handle);
+    --live_tensors;
+}
 
 // Threads default to 1 in this libtorch; large buffers churned through mmap slow training badly.
 int pcx_init(int32_t threads) {
@@ -127,12 +156,13 @@ int pcx_network_parameter_write(void* handle, int64_t index, const float* values
     });
 }
 
-int pcx_network_evaluate(void* handle, const uint8_t* images, int64_t n, int64_t height, int64_t width, double* bits) {
+// *loss: a new scalar tensor, the mean NLL of the images in bits per sub-pixel.
+int pcx_network_evaluate(void* handle, void* images, void** loss) {
     return guarded([&] {
         torch::NoGradGuard no_grad;
         auto& network = *static_cast<Network*>(handle);
         network.module->eval();
-        *bits = bits_per_subpixel(*network.module, wrap_images(images, n, height, width, network.device)).item<double>();
+        *loss = new_tensor(bits_per_subpixel(*network.module, images_of(images)));
     });
 }
 
@@ -161,7 +191,7 @@ int pcx_trainer_create(void* network, const char* optimizer, double learning_rat
             opt = std::make_unique<torch::optim::RMSprop>(module->parameters(), torch::optim::RMSpropOptions(learning_rate));
         else
             throw std::invalid_argument("unknown optimizer '" + kind + "' (adam, rmsprop)");
-        *out = new Trainer{module, owner.device, std::move(opt), clip_norm};
+        *out = new Trainer{module, std::move(opt), clip_norm};
         ++live_handles;
     });
 }
@@ -179,18 +209,19 @@ int pcx_trainer_set_learning_rate(void* handle, double learning_rate) {
     });
 }
 
-// One optimisation step on a batch; *bits is the batch's loss before the step, in bits per sub-pixel.
-int pcx_trainer_step(void* handle, const uint8_t* images, int64_t n, int64_t height, int64_t width, double* bits) {
+// One optimisation step on a batch of images; *loss: a new scalar tensor, the batch's loss before
+// the step in bits per sub-pixel. A non-finite loss fails before the weights change.
+int pcx_trainer_step(void* handle, void* images, void** loss) {
     return guarded([&] {
         auto& trainer = *static_cast<Trainer*>(handle);
         trainer.module->train();
         trainer.optimizer->zero_grad();
-        auto loss = bits_per_subpixel(*trainer.module, wrap_images(images, n, height, width, trainer.device));
-        *bits = loss.item<double>();
-        if (!std::isfinite(*bits)) throw std::runtime_error("the loss is not finite (NaN or infinity)");
-        loss.backward();
+        auto bits = bits_per_subpixel(*trainer.module, images_of(images));
+        if (!std::isfinite(bits.item<double>())) throw std::runtime_error("the loss is not finite (NaN or infinity)");
+        bits.backward();
         if (trainer.clip_norm > 0) torch::nn::utils::clip_grad_norm_(trainer.module->parameters(), trainer.clip_norm);
         trainer.optimizer->step();
+        *loss = new_tensor(bits.detach());
     });
 }
 

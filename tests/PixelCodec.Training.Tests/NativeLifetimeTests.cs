@@ -5,8 +5,8 @@ using PixelCodec.Training.Native;
 namespace PixelCodec.Training.Tests;
 
 /// <summary>
-/// Native objects are released: the shim's count of live handles returns to where it was, and
-/// 1,700 steps do not grow the process (each step's tensors are freed when it returns).
+/// Native objects are released: the shim's counts of live networks, trainers and tensors return to
+/// where they were, and thousands of steps grow neither the tensor count nor the process.
 /// </summary>
 public class NativeLifetimeTests
 {
@@ -28,18 +28,43 @@ public class NativeLifetimeTests
     }
 
     [Fact]
-    public void ThousandsOfStepsKeepMemoryFlat()
+    public void AScopeFreesTheTensorsCreatedInIt()
+    {
+        TorchShim.EnsureInitialized();
+        long before = TorchShim.LiveTensors;
+        using (new TensorScope())
+        {
+            Tensor.FromImages(Batch, "cpu");
+            using (new TensorScope())
+            {
+                Tensor.FromImages(Batch, "cpu");
+                Assert.Equal(before + 2, TorchShim.LiveTensors);
+            }
+            Assert.Equal(before + 1, TorchShim.LiveTensors);
+        }
+        Assert.Equal(before, TorchShim.LiveTensors);
+    }
+
+    [Fact]
+    public void ThousandsOfStepsKeepLiveTensorsAndMemoryFlat()
     {
         using var network = Network.Create(new NetworkConfig(Architecture.RowLstm, 6, 1, 6), seed: 1);
         using var trainer = new Trainer(network, OptimizerKind.Adam, 1e-3, 1.0);
         for (int step = 0; step < 200; step++)
             trainer.Step(Batch);
+        long tensors = TorchShim.LiveTensors;
         long warm = CurrentResidentBytes();
-        for (int step = 0; step < 1500; step++)
-            Assert.True(double.IsFinite(trainer.Step(Batch)));
+        for (int step = 0; step < 2000; step++)
+        {
+            using var scope = new TensorScope();
+            Tensor loss = trainer.Step(Tensor.FromImages(Batch, network.Device));
+            Assert.Equal(tensors + 2, TorchShim.LiveTensors);
+            Assert.True(double.IsFinite(loss.ToDouble()));
+        }
+        Assert.Equal(tensors, TorchShim.LiveTensors);
         long growth = CurrentResidentBytes() - warm;
-        // Keeping a step's activations and gradients (tens of KB even for this tiny model) would pass the bound well before 1500 steps.
-        Assert.True(growth < 16 << 20, $"resident memory grew by {growth >> 20} MB over 1500 steps");
+        // Keeping a step's activations and gradients (tens of KB even for this tiny model) would pass the bound well before 2000 steps.
+        Assert.True(growth < 16 << 20, $"resident memory grew by {growth >> 20} MB over 2000 steps");
     }
 
     private static long CurrentResidentBytes()

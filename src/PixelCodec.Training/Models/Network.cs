@@ -9,13 +9,16 @@ public sealed record NamedTensor(string Name, int[] Shape, float[] Values);
 /// <summary>A float PixelRNN living in libtorch.</summary>
 public sealed class Network : IDisposable
 {
-    private Network(NetworkConfig config, NativeHandle handle)
+    private Network(NetworkConfig config, string device, NativeHandle handle)
     {
         Config = config;
+        Device = device;
         Handle = handle;
     }
 
     public NetworkConfig Config { get; }
+
+    public string Device { get; }
 
     internal NativeHandle Handle { get; }
 
@@ -24,7 +27,7 @@ public sealed class Network : IDisposable
     {
         TorchShim.EnsureInitialized();
         TorchShim.Check(TorchShim.pcx_network_create(config.NativeName, config.Hidden, config.Layers, config.Head, seed, device, out IntPtr handle));
-        return new Network(config, new NativeHandle(handle, TorchShim.pcx_network_free));
+        return new Network(config, device, new NativeHandle(handle, TorchShim.pcx_network_free));
     }
 
     /// <summary>Every parameter, in the network's registration order (the order its file keeps).</summary>
@@ -64,12 +67,12 @@ public sealed class Network : IDisposable
     }
 
     /// <summary>Mean NLL of a batch in bits per sub-pixel, without gradients.</summary>
-    public unsafe double Evaluate(ImageBatch batch)
+    public double Evaluate(ImageBatch batch)
     {
-        double bits;
-        fixed (byte* images = batch.Pixels)
-            TorchShim.Check(TorchShim.pcx_network_evaluate(Handle, images, batch.Count, batch.Height, batch.Width, out bits));
-        return bits;
+        using var scope = new TensorScope();
+        Tensor images = Tensor.FromImages(batch, Device);
+        TorchShim.Check(TorchShim.pcx_network_evaluate(Handle, images.Handle, out IntPtr loss));
+        return new Tensor(loss).ToDouble();
     }
 
     /// <summary>

@@ -23,7 +23,11 @@ internal static partial class TorchShim
     /// <summary>Loads the shim and sets libtorch's threads and allocator once; a missing library is reported here.</summary>
     public static void EnsureInitialized() => _ = Initialized.Value;
 
+    /// <summary>Networks and trainers alive in the shim.</summary>
     public static long LiveHandles => pcx_live_handles();
+
+    /// <summary>Tensors the shim has handed out and C# has not freed yet.</summary>
+    public static long LiveTensors => pcx_live_tensors();
 
     public static void Check(int status)
     {
@@ -54,7 +58,13 @@ internal static partial class TorchShim
 
     [LibraryImport(Library)] private static partial IntPtr pcx_last_error();
     [LibraryImport(Library)] private static partial long pcx_live_handles();
+    [LibraryImport(Library)] private static partial long pcx_live_tensors();
     [LibraryImport(Library)] private static partial int pcx_init(int threads);
+
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    internal static unsafe partial int pcx_tensor_from_images(byte* images, long n, long height, long width, string device, out IntPtr tensor);
+    [LibraryImport(Library)] internal static partial int pcx_tensor_item(SafeHandle tensor, out double value);
+    [LibraryImport(Library)] internal static partial void pcx_tensor_free(IntPtr tensor);
 
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int pcx_network_create(string architecture, long hidden, long layers, long head, long seed, string device, out IntPtr network);
@@ -63,14 +73,14 @@ internal static partial class TorchShim
     [LibraryImport(Library)] internal static unsafe partial int pcx_network_parameter_info(SafeHandle network, long index, byte* name, long nameCapacity, out long rank, long* shape);
     [LibraryImport(Library)] internal static unsafe partial int pcx_network_parameter_read(SafeHandle network, long index, float* values, long count);
     [LibraryImport(Library)] internal static unsafe partial int pcx_network_parameter_write(SafeHandle network, long index, float* values, long count);
-    [LibraryImport(Library)] internal static unsafe partial int pcx_network_evaluate(SafeHandle network, byte* images, long n, long height, long width, out double bits);
+    [LibraryImport(Library)] internal static partial int pcx_network_evaluate(SafeHandle network, SafeHandle images, out IntPtr loss);
     [LibraryImport(Library)] internal static unsafe partial int pcx_network_dependence(SafeHandle network, long height, long width, long row, long column, long channel, byte* dependence);
 
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int pcx_trainer_create(SafeHandle network, string optimizer, double learningRate, double clipNorm, out IntPtr trainer);
     [LibraryImport(Library)] internal static partial void pcx_trainer_free(IntPtr trainer);
     [LibraryImport(Library)] internal static partial int pcx_trainer_set_learning_rate(SafeHandle trainer, double learningRate);
-    [LibraryImport(Library)] internal static unsafe partial int pcx_trainer_step(SafeHandle trainer, byte* images, long n, long height, long width, out double bits);
+    [LibraryImport(Library)] internal static partial int pcx_trainer_step(SafeHandle trainer, SafeHandle images, out IntPtr loss);
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)] internal static partial int pcx_trainer_save(SafeHandle trainer, string path);
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)] internal static partial int pcx_trainer_load(SafeHandle trainer, string path);
 }
