@@ -64,15 +64,21 @@ internal static class CompareCommand
         {
             var runner = new CompareRunner(models, peers, work);
             var results = new ImageResult[sources.Count];
-            AnsiConsole.Progress().AutoClear(true).Start(progress =>
-            {
-                ProgressTask task = progress.AddTask($"comparing {sources.Count} images", maxValue: sources.Count);
+            void RunAll(Action afterEach) =>
                 Parallel.For(0, sources.Count, new ParallelOptions { MaxDegreeOfParallelism = threads }, i =>
                 {
                     results[i] = runner.Run(sources[i]);
-                    task.Increment(1);
+                    afterEach();
                 });
-            });
+            // A progress bar only where someone watches a terminal; in a log it would be a line per update.
+            if (AnsiConsole.Profile.Capabilities.Interactive)
+                AnsiConsole.Progress().AutoClear(true).Start(progress =>
+                {
+                    ProgressTask task = progress.AddTask($"comparing {sources.Count} images", maxValue: sources.Count);
+                    RunAll(() => task.Increment(1));
+                });
+            else
+                RunAll(() => { });
             return new CompareSummary(results, runner.CodecNames.ToList());
         }
         finally

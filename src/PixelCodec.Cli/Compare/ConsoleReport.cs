@@ -7,6 +7,9 @@ internal static class ConsoleReport
 {
     public static void Write(CompareSummary summary)
     {
+        // Redirected output has no width; give the table room rather than wrapping every cell.
+        if (Console.IsOutputRedirected)
+            AnsiConsole.Profile.Width = Math.Max(AnsiConsole.Profile.Width, 140);
         var table = new Table().Title("bits per sub-pixel, whole files (lower is better)").AddColumn("codec");
         foreach (string set in summary.Sets)
             table.AddColumn(new TableColumn(Markup.Escape(set)).RightAligned());
