@@ -13,6 +13,7 @@ internal sealed class PngPixelExpander
     private readonly byte[]? _paletteAlpha;
     private readonly int[]? _transparentKey;
     private readonly int _greyScale;
+    private readonly bool _samplesArePixels;
 
     public PngPixelExpander(PngHeader header, byte[]? palette, byte[]? transparency)
     {
@@ -39,12 +40,25 @@ internal sealed class PngPixelExpander
             PngHeader.Palette => _paletteAlpha is null ? PixelFormat.Rgb : PixelFormat.Rgba,
             _ => _transparentKey is null ? PixelFormat.Rgb : PixelFormat.Rgba,
         };
+        _samplesArePixels = header.BitDepth == 8 && header.ColourType != PngHeader.Palette && _transparentKey is null;
     }
 
     public PixelFormat Format { get; }
 
-    /// <summary>Writes pixel <paramref name="x"/> of an unfiltered row to <paramref name="target"/> (Format.Channels() bytes).</summary>
-    public void Expand(ReadOnlySpan<byte> row, int x, Span<byte> target)
+    /// <summary>Writes the pixels of one unfiltered row of <paramref name="pass"/> into their places in an image row.</summary>
+    public void ExpandRow(ReadOnlySpan<byte> row, PngPass pass, Span<byte> imageRow)
+    {
+        int channels = Format.Channels();
+        if (pass.XStep == 1 && _samplesArePixels)
+        {
+            row.CopyTo(imageRow.Slice(pass.XStart * channels));
+            return;
+        }
+        for (int x = 0; x < pass.Width; x++)
+            Expand(row, x, imageRow.Slice((pass.XStart + x * pass.XStep) * channels, channels));
+    }
+
+    private void Expand(ReadOnlySpan<byte> row, int x, Span<byte> target)
     {
         switch (_header.ColourType)
         {

@@ -78,23 +78,19 @@ public static class PngReader
 
         byte[] raw = Inflate(compressed, (int)rawLength);
         var image = new RasterImage(header.Width, header.Height, expander.Format);
-        int channels = image.Channels;
         int position = 0;
         foreach (PngPass pass in passes)
         {
             if (pass.IsEmpty)
                 continue;
             int rowBytes = (int)header.RowBytes(pass.Width);
-            var above = new byte[rowBytes];
+            ReadOnlySpan<byte> above = new byte[rowBytes];
             for (int y = 0; y < pass.Height; y++)
             {
-                int filter = raw[position];
                 Span<byte> row = raw.AsSpan(position + 1, rowBytes);
-                PngFilters.Unfilter(filter, row, above, header.FilterStride);
-                Span<byte> target = image.Row(pass.YStart + y * pass.YStep);
-                for (int x = 0; x < pass.Width; x++)
-                    expander.Expand(row, x, target.Slice((pass.XStart + x * pass.XStep) * channels, channels));
-                row.CopyTo(above);
+                PngFilters.Unfilter(raw[position], row, above, header.FilterStride);
+                expander.ExpandRow(row, pass, image.Row(pass.YStart + y * pass.YStep));
+                above = row;
                 position += 1 + rowBytes;
             }
         }
@@ -103,6 +99,12 @@ public static class PngReader
 
     private static byte[] Inflate(MemoryStream compressed, int rawLength)
     {
+        if (compressed.Length == 0)
+            throw new ImageFormatException("PNG file has no image data (IDAT)");
+        // Deflate expands at most 1032:1 (a 258-byte match coded in two bits), so a header that asks
+        // for more is corrupt: refusing it here keeps a tiny file from allocating gigabytes.
+        if (rawLength > compressed.Length * 1032 + 1024)
+            throw new ImageFormatException($"PNG image data is truncated ({compressed.Length} compressed bytes cannot hold {rawLength})");
         var raw = new byte[rawLength];
         compressed.Position = 0;
         try
@@ -111,6 +113,9 @@ public static class PngReader
             int read = inflater.ReadAtLeast(raw, rawLength, throwOnEndOfStream: false);
             if (read < rawLength)
                 throw new ImageFormatException($"PNG image data is truncated ({read} of {rawLength} bytes)");
+            // Reading on to the end of the stream also checks zlib's Adler-32 of the data.
+            if (inflater.Read(stackalloc byte[1]) != 0)
+                throw new ImageFormatException($"PNG image data is longer than the {rawLength} bytes its header implies");
         }
         catch (InvalidDataException)
         {
