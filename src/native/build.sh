@@ -5,4 +5,6 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 cmake -S "$root/src/native" -B "$root/artifacts/native-build" -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build "$root/artifacts/native-build" -j "$(nproc)" >/dev/null
 mkdir -p "$root/artifacts/native"
-cp "$root/artifacts/native-build/libpixelcodec_torch.so" "$root/artifacts/native/"
+# Copy then rename: overwriting the library in place crashes processes that have it loaded.
+cp "$root/artifacts/native-build/libpixelcodec_torch.so" "$root/artifacts/native/.libpixelcodec_torch.so.new"
+mv -f "$root/artifacts/native/.libpixelcodec_torch.so.new" "$root/artifacts/native/libpixelcodec_torch.so"

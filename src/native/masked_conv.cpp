@@ -32,6 +32,10 @@ MaskedConv2dImpl::MaskedConv2dImpl(int64_t in_channels, int64_t out_channels, in
         }
     }
     mask = register_buffer("mask", m);
+    // Zero what the mask hides from the start: its gradient is always zero, so it stays zero under
+    // Adam and RMSProp, and saved weights are exactly the weights in use (the export relies on it).
+    torch::NoGradGuard no_grad;
+    conv->weight.mul_(mask);
 }
 
 torch::Tensor MaskedConv2dImpl::forward(const torch::Tensor& x) {

@@ -167,8 +167,9 @@ std::shared_ptr<PixelNetwork> create_network(const NetworkConfig& config) {
 torch::Tensor bits_per_subpixel(PixelNetwork& network, const torch::Tensor& images_nhwc) {
     auto images = images_nhwc.permute({0, 3, 1, 2}).to(torch::kFloat);
     auto logits = network.forward(images);  // [N, 3, 256, H, W]
-    auto targets = images_nhwc.permute({0, 3, 1, 2}).to(torch::kLong);
-    return torch::nn::functional::cross_entropy(logits.transpose(1, 2), targets) / std::log(2.0);
+    auto targets = images_nhwc.permute({0, 3, 1, 2}).to(torch::kLong).unsqueeze(2);
+    // Softmax over the 256 values where they lie (dim 2), not cross_entropy on a transposed copy.
+    return -torch::log_softmax(logits, 2).gather(2, targets).mean() / std::log(2.0);
 }
 
 }  // namespace pixelcodec

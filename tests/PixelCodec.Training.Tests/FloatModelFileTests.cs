@@ -30,6 +30,29 @@ public class FloatModelFileTests
     }
 
     [Fact]
+    public void WeightsHiddenByTheMasksAreExactlyZeroAfterTraining()
+    {
+        var config = new NetworkConfig(Architecture.PixelCnn, 6, 1, 6);
+        using var network = Network.Create(config, seed: 2);
+        using (var trainer = new Trainer(network, OptimizerKind.Adam, 1e-2, 1.0))
+            for (int step = 0; step < 5; step++)
+                trainer.Step(new ImageBatch(1, 8, 8, TestData.Image(8, step).Pixels));
+
+        // input.conv.weight is the 7x7 mask-A kernel cut to [2h, 3, 4 rows, 7 columns]; the last row is the centre row.
+        NamedTensor input = network.ReadParameters().Single(t => t.Name == "input.conv.weight");
+        int outputs = input.Shape[0];
+        for (int o = 0; o < outputs; o++)
+            for (int i = 0; i < 3; i++)
+                for (int column = 3; column < 7; column++)
+                {
+                    bool hidden = column > 3 || i >= o * 3 / outputs;
+                    float value = input.Values[((o * 3 + i) * 4 + 3) * 7 + column];
+                    Assert.True(!hidden || value == 0f, $"output {o}, input {i}, centre-row column {column}: {value}");
+                }
+        Assert.Contains(input.Values, v => v != 0f);
+    }
+
+    [Fact]
     public void DamagedOrForeignFilesAreClearErrors()
     {
         using var data = new TestData();
