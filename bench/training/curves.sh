@@ -7,8 +7,9 @@ cd "$(dirname "$0")/../.."
 minutes=${1:-20}
 data=../shared/data/imagenet32-sample
 out=bench/results/training-curves
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+# The run folders (checkpoints, model.pxfm) stay under artifacts/ for export and further training.
+work=artifacts/training-curves
+rm -rf "$work"
 ./src/native/build.sh
 dotnet build src/PixelCodec.Cli -c Release -nologo -v quiet
 pixelcodec="dotnet src/PixelCodec.Cli/bin/Release/net10.0/pixelcodec.dll"

@@ -97,15 +97,22 @@ struct DiagonalLstm : torch::nn::Module {
         initial_hidden = register_parameter("initial_hidden", torch::zeros({1, h, 1}));
         initial_cell = register_parameter("initial_cell", torch::zeros({1, h, 1}));
     }
+    // Cells of the skewed map outside the image hold the learned initial state, so the state that
+    // enters every row from the left is that state (and a decoder needs no state from outside the image).
     Tensor forward(const Tensor& x) {
         int64_t n = x.size(0), height = x.size(2), width = x.size(3);
         auto columns = skew(input_to_state(x)).unbind(3);
-        auto hidden = initial_hidden.expand({n, h, height});
-        auto cell = initial_cell.expand({n, h, height}).contiguous();
+        auto initial_h = initial_hidden.expand({n, h, height});
+        auto initial_c = initial_cell.expand({n, h, height});
+        auto rows = torch::arange(height, x.options().dtype(torch::kLong)).view({1, 1, height});
+        Tensor hidden = initial_h, cell = initial_c.contiguous();
         std::vector<Tensor> out;
         out.reserve(columns.size());
-        for (auto& column : columns) {
-            hidden = lstm_update(column + state_to_state(torch::constant_pad_nd(hidden, {1, 0})), cell);
+        for (int64_t t = 0; t < (int64_t)columns.size(); ++t) {
+            hidden = lstm_update(columns[t] + state_to_state(torch::constant_pad_nd(hidden, {1, 0})), cell);
+            auto inside = (rows <= t).logical_and(rows > t - width);
+            hidden = torch::where(inside, hidden, initial_h);
+            cell = torch::where(inside, cell, initial_c);
             out.push_back(hidden);
         }
         return unskew(torch::stack(out, 3), width);

@@ -9,7 +9,7 @@ namespace PixelCodec.Training.Models;
 public sealed record FloatModel(NetworkConfig Config, IReadOnlyDictionary<string, string> Provenance, IReadOnlyList<NamedTensor> Tensors);
 
 /// <summary>
-/// The float model file (.pxfm), version 1, readable without libtorch (see FORMAT.md beside this
+/// The float model file (.pxfm), version 2, readable without libtorch (see FORMAT.md beside this
 /// project). Little-endian:
 /// <code>
 /// 4   magic "PXFM"
@@ -20,7 +20,7 @@ public sealed record FloatModel(NetworkConfig Config, IReadOnlyDictionary<string
 /// </summary>
 public static class FloatModelFile
 {
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
     private static ReadOnlySpan<byte> Magic => "PXFM"u8;
 
     private sealed record Header(string Architecture, int Hidden, int Layers, int Head, Dictionary<string, string> Provenance);
