@@ -1,0 +1,111 @@
+namespace PixelCodec.Engine;
+
+/// <summary>
+/// A Diagonal BiLSTM layer, written without the skew: the left-to-right direction's gates at (y, x)
+/// come from the hidden state above (y-1, x) and to the left (y, x-1) (the 2x1 state conv of the skewed
+/// map, weight order: above, then beside) and from the input at (y, x) (1x1 mask B); its cell from
+/// (y, x-1). The right-to-left direction is the same with "beside" meaning (y, x+1); it runs over a
+/// row once the row's input is complete (<see cref="FinishRow"/>), because it is used shifted down one
+/// row. Output: x + 1x1 mask-B conv of (left(y, x) + right(y-1, x)) / 2, taken in Q14.
+/// State entering a row from outside the image is the learned initial state; above row 0 it is zero.
+/// </summary>
+internal sealed class DiagonalBiLstmLayer : IEngineLayer
+{
+    private readonly FeatureRows _input, _output, _leftRows, _rightRows, _mixed;
+    private readonly Direction _left, _right;
+    private readonly QuantizedConv _outputConv;
+    private readonly ConvInput _outputIn;
+    private readonly short[] _vector;
+    private readonly int _hidden, _width;
+    private readonly ActivationRange? _streamRange;
+
+    public DiagonalBiLstmLayer(IntegerModel model, int index, FeatureRows input, FeatureRows output, NonlinearityTables tables, ActivationRanges? ranges)
+    {
+        int h = model.Hidden;
+        string name = $"layer{index}";
+        _hidden = h;
+        _width = input.Width;
+        _input = input;
+        _output = output;
+        short[] leftInitial = model.ShortVector($"{name}.left.initial_hidden", h), rightInitial = model.ShortVector($"{name}.right.initial_hidden", h);
+        _leftRows = new FeatureRows(_width, h, rowCount: 2, padding: 1, leftEdge: leftInitial);
+        _rightRows = new FeatureRows(_width, h, rowCount: 2, padding: 1, rightEdge: rightInitial);
+        _mixed = new FeatureRows(_width, h, rowCount: 1, padding: 0);
+        _left = new Direction(model, $"{name}.left", input, _leftRows, beside: -1, tables);
+        _right = new Direction(model, $"{name}.right", input, _rightRows, beside: +1, tables);
+        _outputConv = model.Conv($"{name}.output", 2 * h, h);
+        _outputIn = new ConvInput(new Tap(_mixed, 0, 0));
+        _vector = new short[_outputConv.PaddedInputs];
+        _streamRange = ranges?.For("stream");
+    }
+
+    public void BeginRow(int y)
+    {
+        _leftRows.BeginRow(y);
+        _mixed.BeginRow(y);
+        _output.BeginRow(y);
+        _left.ResetCells();
+    }
+
+    public void Compute(int y, int x, int firstGroup, int endGroup)
+    {
+        int h = _hidden;
+        int start = ColourGroups.Start(h, firstGroup), end = ColourGroups.Start(h, endGroup);
+        _left.Step(y, x, start, end);
+        ReadOnlySpan<short> left = _leftRows.At(y, x), right = _rightRows.At(y - 1, x);
+        Span<short> mixed = _mixed.Write(y, x);
+        for (int j = start; j < end; j++)
+            mixed[j] = (short)((left[j] + right[j] + 1) >> 1);
+
+        _outputIn.Gather(y, x, _vector);
+        ReadOnlySpan<short> residual = _input.At(y, x);
+        Span<short> target = _output.Write(y, x);
+        for (int o = ColourGroups.Start(2 * h, firstGroup); o < ColourGroups.Start(2 * h, endGroup); o++)
+            target[o] = ActivationStore.Saturate(residual[o] + _outputConv.Output(o, _vector), _streamRange);
+    }
+
+    public void FinishRow(int y)
+    {
+        _rightRows.BeginRow(y);
+        _right.ResetCells();
+        for (int x = _width - 1; x >= 0; x--)
+            _right.Step(y, x, 0, _hidden);
+    }
+
+    /// <summary>One direction: its gates layer, hidden rows and the running cell of the row it is on.</summary>
+    private sealed class Direction
+    {
+        private readonly QuantizedConv _gates;
+        private readonly ConvInput _gatesIn;
+        private readonly FeatureRows _hiddenRows;
+        private readonly NonlinearityTables _tables;
+        private readonly int[] _initialCell, _cell;
+        private readonly short[] _vector;
+        private readonly int _hidden;
+
+        public Direction(IntegerModel model, string name, FeatureRows input, FeatureRows hiddenRows, int beside, NonlinearityTables tables)
+        {
+            int h = model.Hidden;
+            _hidden = h;
+            _hiddenRows = hiddenRows;
+            _tables = tables;
+            _initialCell = model.Vector($"{name}.initial_cell", h, -FixedPoint.CellLimit, FixedPoint.CellLimit);
+            _cell = new int[h];
+            _gates = model.Conv($"{name}.gates", 4 * h, 2 * h + 2 * h);
+            _gatesIn = new ConvInput(new Tap(hiddenRows, -1, 0), new Tap(hiddenRows, 0, beside), new Tap(input, 0, 0));
+            _vector = new short[_gates.PaddedInputs];
+        }
+
+        public void ResetCells() => _initialCell.CopyTo(_cell, 0);
+
+        public void Step(int y, int x, int start, int end)
+        {
+            int h = _hidden;
+            _gatesIn.Gather(y, x, _vector);
+            Span<short> hidden = _hiddenRows.Write(y, x);
+            for (int j = start; j < end; j++)
+                hidden[j] = LstmCell.Step(_tables, _gates.Output(j, _vector), _gates.Output(h + j, _vector),
+                                          _gates.Output(2 * h + j, _vector), _gates.Output(3 * h + j, _vector), ref _cell[j]);
+        }
+    }
+}

@@ -1,0 +1,18 @@
+namespace PixelCodec.Engine;
+
+/// <summary>
+/// One layer of the trunk, reading the residual stream <c>input</c> and writing <c>output</c>.
+/// Positions are computed in raster order; at a position, colour groups in order (all three at once
+/// in the encoder, one at a time in the decoder). What a layer writes at (y, x) for a group depends
+/// only on earlier positions and on groups up to it at (y, x): that is what makes both orders agree.
+/// </summary>
+internal interface IEngineLayer
+{
+    void BeginRow(int y);
+
+    /// <summary>Computes the layer at (y, x) for colour groups <paramref name="firstGroup"/> to <paramref name="endGroup"/> - 1.</summary>
+    void Compute(int y, int x, int firstGroup, int endGroup);
+
+    /// <summary>Work that needs the whole of row y of the layer's input (a Diagonal BiLSTM's right-to-left pass).</summary>
+    void FinishRow(int y);
+}

@@ -1,0 +1,64 @@
+namespace PixelCodec.Engine;
+
+/// <summary>
+/// An integer PixelRNN: its configuration and its named parts (layers, learned initial states and
+/// the nonlinearity tables). Which parts an architecture has, and the order of each layer's inputs,
+/// is fixed by the engine (<see cref="IntegerNetwork"/>); INTEGER-FORMAT.md lists them.
+/// </summary>
+public sealed class IntegerModel
+{
+    private readonly Dictionary<string, QuantizedConv> _convs;
+    private readonly Dictionary<string, int[]> _vectors;
+
+    public IntegerModel(Architecture architecture, int hidden, int layers, int head, IReadOnlyDictionary<string, string> provenance,
+                        Dictionary<string, QuantizedConv> convs, Dictionary<string, int[]> vectors)
+    {
+        if (hidden < 3 || head < 3 || layers < 1)
+            throw new InvalidModelException($"sizes hidden {hidden}, layers {layers}, head {head} are not a valid network");
+        Architecture = architecture;
+        Hidden = hidden;
+        Layers = layers;
+        Head = head;
+        Provenance = provenance;
+        _convs = convs;
+        _vectors = vectors;
+    }
+
+    public Architecture Architecture { get; }
+    public int Hidden { get; }
+    public int Layers { get; }
+    public int Head { get; }
+    public IReadOnlyDictionary<string, string> Provenance { get; }
+    public IReadOnlyDictionary<string, QuantizedConv> Convs => _convs;
+    public IReadOnlyDictionary<string, int[]> Vectors => _vectors;
+
+    public string Description => $"{Architecture} h={Hidden}, {Layers} layers, head {Head}";
+
+    /// <summary>The layer called <paramref name="name"/>, checked to have the given shape.</summary>
+    internal QuantizedConv Conv(string name, int outputs, int inputs)
+    {
+        if (!_convs.TryGetValue(name, out QuantizedConv? conv))
+            throw new InvalidModelException($"the model has no layer '{name}'");
+        if (conv.Outputs != outputs || conv.Inputs != inputs)
+            throw new InvalidModelException($"layer '{name}' is {conv.Outputs} x {conv.Inputs}; a {Description} needs {outputs} x {inputs}");
+        return conv;
+    }
+
+    /// <summary>The vector called <paramref name="name"/>, checked to have <paramref name="length"/> entries within [min, max].</summary>
+    internal int[] Vector(string name, int length, int min, int max)
+    {
+        if (!_vectors.TryGetValue(name, out int[]? vector))
+            throw new InvalidModelException($"the model has no vector '{name}'");
+        if (vector.Length != length)
+            throw new InvalidModelException($"vector '{name}' has {vector.Length} entries, not {length}");
+        foreach (int v in vector)
+            if (v < min || v > max)
+                throw new InvalidModelException($"vector '{name}' holds {v}, outside [{min}, {max}]");
+        return vector;
+    }
+
+    internal short[] ShortVector(string name, int length) => Array.ConvertAll(Vector(name, length, short.MinValue, short.MaxValue), v => (short)v);
+}
+
+/// <summary>An integer model file that cannot be used: damaged, from another version, or not fitting its architecture.</summary>
+public sealed class InvalidModelException(string message) : Exception(message);

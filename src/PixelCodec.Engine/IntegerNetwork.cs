@@ -1,0 +1,157 @@
+using PixelCodec.Entropy;
+
+namespace PixelCodec.Engine;
+
+/// <summary>
+/// The integer PixelRNN over one image of a given width, computed position by position in raster
+/// order, keeping only the rows each layer still needs. The encoder (<see cref="EncodeRow"/>) computes
+/// every colour group of a position at once; the decoder (<see cref="Table"/>, <see cref="Observe"/>)
+/// one group at a time, between observing the values. Both run the same integer code on the same
+/// inputs, so their frequency tables are identical.
+///
+/// Layers: input 7x7 mask A over the image (taps: the three rows above, columns -3..3, then the row's
+/// pixels -3..-1, then the pixel itself: 25 taps of 3 values); the trunk (<see cref="IEngineLayer"/>);
+/// the head relu, 1x1 to the head width, relu, 1x1 to 3 x 256 logits (mask B).
+/// </summary>
+public sealed class IntegerNetwork
+{
+    internal static readonly (int Dy, int Dx)[] InputTaps = BuildInputTaps();
+
+    private readonly FeatureRows _image, _headHidden;
+    private readonly FeatureRows[] _streams;
+    private readonly IEngineLayer[] _layers;
+    private readonly QuantizedConv _input, _hiddenConv, _logitsConv;
+    private readonly ConvInput _inputIn, _hiddenIn, _logitsIn;
+    private readonly NonlinearityTables _tables;
+    private readonly short[] _vector;
+    private readonly int[] _logits = new int[FrequencyTable.Symbols];
+    private readonly int _width, _headWidth;
+    private readonly ActivationRange? _streamRange, _headRange;
+
+    public IntegerNetwork(IntegerModel model, int width) : this(model, width, ranges: null)
+    {
+    }
+
+    internal IntegerNetwork(IntegerModel model, int width, ActivationRanges? ranges)
+    {
+        if (width < 1)
+            throw new ArgumentOutOfRangeException(nameof(width));
+        int streamChannels = 2 * model.Hidden;
+        _width = width;
+        _headWidth = model.Head;
+        _tables = new NonlinearityTables(model);
+        _image = new FeatureRows(width, 3, rowCount: 4, padding: 3);
+        _streams = [.. Enumerable.Range(0, model.Layers + 1).Select(_ => new FeatureRows(width, streamChannels, rowCount: 1, padding: 1))];
+        _layers = [.. Enumerable.Range(0, model.Layers).Select(i => CreateLayer(model, i, ranges))];
+        _headHidden = new FeatureRows(width, model.Head, rowCount: 1, padding: 0);
+
+        _input = model.Conv("input", streamChannels, InputTaps.Length * 3);
+        _hiddenConv = model.Conv("head.hidden", model.Head, streamChannels);
+        _logitsConv = model.Conv("head.logits", 3 * FrequencyTable.Symbols, model.Head);
+        _inputIn = new ConvInput([.. InputTaps.Select(t => new Tap(_image, t.Dy, t.Dx))]);
+        _hiddenIn = new ConvInput(new Tap(_streams[^1], 0, 0, Relu: true));
+        _logitsIn = new ConvInput(new Tap(_headHidden, 0, 0));
+        _vector = new short[new[] { _input, _hiddenConv, _logitsConv }.Max(c => c.PaddedInputs)];
+        _streamRange = ranges?.For("stream");
+        _headRange = ranges?.For("head.hidden");
+    }
+
+    public int Width => _width;
+
+    /// <summary>Encoder: the tables of every sub-pixel of row <paramref name="y"/> (Width x 3 x 256), given its pixels (R, G, B interleaved).</summary>
+    public void EncodeRow(int y, ReadOnlySpan<byte> pixels, Span<ushort> tables)
+    {
+        BeginRow(y);
+        for (int x = 0; x < _width; x++)
+        {
+            Span<short> target = _image.Write(y, x);
+            for (int c = 0; c < 3; c++)
+                target[c] = ImageValue(pixels[3 * x + c]);
+        }
+        for (int x = 0; x < _width; x++)
+        {
+            Compute(y, x, 0, 3);
+            for (int c = 0; c < 3; c++)
+                Frequencies(y, x, c, tables.Slice((3 * x + c) * FrequencyTable.Symbols, FrequencyTable.Symbols));
+        }
+        FinishRow(y);
+    }
+
+    /// <summary>Decoder: the table of sub-pixel <paramref name="channel"/> at (y, x); every earlier sub-pixel must have been observed.</summary>
+    public void Table(int y, int x, int channel, Span<ushort> table)
+    {
+        if (x == 0 && channel == 0)
+            BeginRow(y);
+        Compute(y, x, channel, channel + 1);
+        Frequencies(y, x, channel, table);
+    }
+
+    /// <summary>Decoder: the value of the sub-pixel whose table was just given.</summary>
+    public void Observe(int y, int x, int channel, byte value)
+    {
+        _image.Write(y, x)[channel] = ImageValue(value);
+        if (x == _width - 1 && channel == 2)
+            FinishRow(y);
+    }
+
+    private static short ImageValue(byte value) => (short)(2 * value - FixedPoint.ImageScale);
+
+    private void BeginRow(int y)
+    {
+        _image.BeginRow(y);
+        _streams[0].BeginRow(y);
+        foreach (IEngineLayer layer in _layers)
+            layer.BeginRow(y);
+        _headHidden.BeginRow(y);
+    }
+
+    private void FinishRow(int y)
+    {
+        foreach (IEngineLayer layer in _layers)
+            layer.FinishRow(y);
+    }
+
+    private void Compute(int y, int x, int firstGroup, int endGroup)
+    {
+        int streamChannels = _streams[0].Channels;
+        _inputIn.Gather(y, x, _vector);
+        Span<short> stream = _streams[0].Write(y, x);
+        for (int o = ColourGroups.Start(streamChannels, firstGroup); o < ColourGroups.Start(streamChannels, endGroup); o++)
+            stream[o] = ActivationStore.Saturate(_input.Output(o, _vector), _streamRange);
+
+        foreach (IEngineLayer layer in _layers)
+            layer.Compute(y, x, firstGroup, endGroup);
+
+        _hiddenIn.Gather(y, x, _vector);
+        Span<short> hidden = _headHidden.Write(y, x);
+        for (int o = ColourGroups.Start(_headWidth, firstGroup); o < ColourGroups.Start(_headWidth, endGroup); o++)
+            hidden[o] = ActivationStore.Saturate(Math.Max(_hiddenConv.Output(o, _vector), 0), _headRange);
+    }
+
+    private void Frequencies(int y, int x, int channel, Span<ushort> table)
+    {
+        _logitsIn.Gather(y, x, _vector);
+        const int limit = 1 << 24;
+        for (int k = 0; k < FrequencyTable.Symbols; k++)
+            _logits[k] = (int)Math.Clamp(_logitsConv.Output(channel * FrequencyTable.Symbols + k, _vector), -limit, limit);
+        LogitsToFrequencies.Fill(_logits, _tables.Exp, table);
+    }
+
+    private IEngineLayer CreateLayer(IntegerModel model, int index, ActivationRanges? ranges) => model.Architecture switch
+    {
+        Architecture.PixelCnn => new PixelCnnBlock(model, index, _streams[index], _streams[index + 1], ranges),
+        Architecture.RowLstm => new RowLstmLayer(model, index, _streams[index], _streams[index + 1], _tables, ranges),
+        _ => new DiagonalBiLstmLayer(model, index, _streams[index], _streams[index + 1], _tables, ranges),
+    };
+
+    private static (int, int)[] BuildInputTaps()
+    {
+        var taps = new List<(int, int)>();
+        for (int dy = -3; dy <= -1; dy++)
+            for (int dx = -3; dx <= 3; dx++)
+                taps.Add((dy, dx));
+        for (int dx = -3; dx <= 0; dx++)
+            taps.Add((0, dx));
+        return [.. taps];
+    }
+}

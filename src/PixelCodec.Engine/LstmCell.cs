@@ -1,0 +1,23 @@
+namespace PixelCodec.Engine;
+
+/// <summary>
+/// One LSTM channel update in fixed point (gate order input, forget, output, cell candidate):
+/// c' = sigmoid(f) c + sigmoid(i) tanh(g), h' = sigmoid(o) tanh(c').
+/// Gates arrive in Q8, the tables give Q15, the cell is Q12 and the hidden state Q15; every product
+/// is rounded half up by adding half before an arithmetic shift.
+/// </summary>
+internal static class LstmCell
+{
+    public static short Step(NonlinearityTables tables, long input, long forget, long output, long candidate, ref int cell)
+    {
+        int i = tables.Sigmoid[FixedPoint.GateIndex(input)];
+        int f = tables.Sigmoid[FixedPoint.GateIndex(forget)];
+        int o = tables.Sigmoid[FixedPoint.GateIndex(output)];
+        int g = tables.Tanh[FixedPoint.GateIndex(candidate)];
+        // Q15 x Q12 >> 15 = Q12; Q15 x Q15 >> 18 = Q12.
+        long kept = ((long)f * cell + (1 << 14)) >> 15;
+        long added = ((long)i * g + (1 << 17)) >> 18;
+        cell = (int)Math.Clamp(kept + added, -FixedPoint.CellLimit, FixedPoint.CellLimit);
+        return (short)((o * tables.Tanh[FixedPoint.CellIndex(cell)] + (1 << 14)) >> 15);
+    }
+}

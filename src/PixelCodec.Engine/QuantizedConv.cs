@@ -1,0 +1,72 @@
+namespace PixelCodec.Engine;
+
+/// <summary>
+/// One integer layer: output o = requantise(bias[o] + sum_k weights[o, k] * input[k]), where input is
+/// the layer's gathered input vector (every tap of every source, in the order its
+/// <see cref="ConvInput"/> lists them). Weights are int16 (export keeps them within +-1023 so sums
+/// of realistic length cannot overflow); the accumulator is int32; requantisation is
+/// (acc * multiplier + 2^(shift-1)) >> shift in int64, i.e. acc * multiplier / 2^shift rounded half up.
+///
+/// Masked inputs are zero weights. Export orders each layer's inputs so that the inputs a colour group
+/// cannot see come last; each output row then multiplies only up to its last non-zero weight.
+/// </summary>
+public sealed class QuantizedConv
+{
+    private readonly short[] _weights;      // Outputs x PaddedInputs, zero beyond Inputs
+    private readonly int[] _usedLength;     // per row: a multiple of the alignment covering every non-zero weight
+    private readonly int[] _bias;
+    private readonly int[] _multiplier;
+    private readonly int[] _shift;
+
+    public QuantizedConv(int outputs, int inputs, ReadOnlySpan<short> weights, int[] bias, int[] multiplier, int[] shift)
+    {
+        if (outputs <= 0 || inputs <= 0 || weights.Length != (long)outputs * inputs || bias.Length != outputs || multiplier.Length != outputs || shift.Length != outputs)
+            throw new ArgumentException($"a {outputs} x {inputs} layer needs {outputs * inputs} weights and {outputs} biases, multipliers and shifts");
+        for (int o = 0; o < outputs; o++)
+            if (multiplier[o] < 0 || shift[o] is < 1 or > 62)
+                throw new ArgumentException($"row {o} has requantisation {multiplier[o]} >> {shift[o]}; the multiplier must be >= 0 and the shift 1 to 62");
+        Outputs = outputs;
+        Inputs = inputs;
+        PaddedInputs = PadToAlignment(inputs);
+        _weights = new short[outputs * PaddedInputs];
+        _usedLength = new int[outputs];
+        for (int o = 0; o < outputs; o++)
+        {
+            ReadOnlySpan<short> row = weights.Slice(o * inputs, inputs);
+            row.CopyTo(_weights.AsSpan(o * PaddedInputs));
+            _usedLength[o] = PadToAlignment(row.LastIndexOfAnyExcept((short)0) + 1);
+        }
+        _bias = bias;
+        _multiplier = multiplier;
+        _shift = shift;
+    }
+
+    public int Outputs { get; }
+    public int Inputs { get; }
+
+    /// <summary>Length of the input vector <see cref="Accumulate"/> takes: <see cref="Inputs"/> rounded up, the rest zero.</summary>
+    public int PaddedInputs { get; }
+
+    public ReadOnlySpan<short> Weights(int row) => _weights.AsSpan(row * PaddedInputs, Inputs);
+    public ReadOnlySpan<int> Bias => _bias;
+    public ReadOnlySpan<int> Multiplier => _multiplier;
+    public ReadOnlySpan<int> Shift => _shift;
+
+    public static int PadToAlignment(int length) => (length + DotProduct.Alignment - 1) / DotProduct.Alignment * DotProduct.Alignment;
+
+    /// <summary>The accumulator of output row <paramref name="row"/> for the gathered <paramref name="input"/> (PaddedInputs long).</summary>
+    public int Accumulate(int row, ReadOnlySpan<short> input)
+    {
+        int length = _usedLength[row];
+        return unchecked(_bias[row] + DotProduct.Compute(_weights.AsSpan(row * PaddedInputs, length), input[..length]));
+    }
+
+    /// <summary>Output row <paramref name="row"/> in its output format, before any clamping.</summary>
+    public long Output(int row, ReadOnlySpan<short> input) => Requantize(row, Accumulate(row, input));
+
+    public long Requantize(int row, int accumulator)
+    {
+        int shift = _shift[row];
+        return ((long)accumulator * _multiplier[row] + (1L << (shift - 1))) >> shift;
+    }
+}
