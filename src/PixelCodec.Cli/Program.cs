@@ -12,5 +12,6 @@ var root = new RootCommand(
     CompareCommand.Create(),
     TrainingCommands.CreateTrain(),
     TrainingCommands.CreateEval(),
+    TrainingCommands.CreateExport(),
 };
 return root.Parse(args).Invoke();

@@ -1,3 +1,4 @@
+using PixelCodec.Engine;
 using PixelCodec.Training.Models;
 
 namespace PixelCodec.Training.Tests;

@@ -1,3 +1,4 @@
+using PixelCodec.Engine;
 using System.Diagnostics;
 using PixelCodec.Training.Models;
 using PixelCodec.Training.Native;

@@ -1,3 +1,4 @@
+using PixelCodec.Engine;
 using PixelCodec.Training.Data;
 using PixelCodec.Training.Models;
 using PixelCodec.Training.Training;

@@ -8,8 +8,8 @@ internal static class CommonOptions
 {
     public static Option<string> Model() => new("--model", "-m")
     {
-        Description = $"The probability model for colour planes: '{ModelChoice.Baseline}' (the adaptive context model).",
-        DefaultValueFactory = _ => ModelChoice.Baseline,
+        Description = $"The probability model for RGB planes: {ModelChoice.Help}. Grey and alpha planes use the baseline.",
+        DefaultValueFactory = _ => ModelChoice.Default,
     };
 
     public static Option<int> Threads() => new("--threads", "-j")

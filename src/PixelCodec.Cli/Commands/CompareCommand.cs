@@ -19,8 +19,8 @@ internal static class CompareCommand
         };
         var models = new Option<string[]>("--model", "-m")
         {
-            Description = $"PixelCodec models to measure (repeatable). Default: {ModelChoice.Baseline}.",
-            DefaultValueFactory = _ => [ModelChoice.Baseline],
+            Description = $"PixelCodec models to measure (repeatable): {ModelChoice.Help}. Default: the baseline and every shipped model.",
+            DefaultValueFactory = _ => [ModelChoice.Baseline, .. ShippedModels.Names],
             AllowMultipleArgumentsPerToken = true,
         };
         var peers = new Option<bool>("--no-peers") { Description = "Skip the external codecs (optipng, zopflipng, cwebp, cjxl)." };

@@ -1,3 +1,4 @@
+using PixelCodec.Engine;
 using System.Buffers.Binary;
 using System.Text;
 using System.Text.Json;

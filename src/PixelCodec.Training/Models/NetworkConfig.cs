@@ -1,11 +1,6 @@
-namespace PixelCodec.Training.Models;
+using PixelCodec.Engine;
 
-public enum Architecture
-{
-    PixelCnn,
-    RowLstm,
-    DiagonalBiLstm,
-}
+namespace PixelCodec.Training.Models;
 
 /// <summary>The size of a PixelRNN: <see cref="Hidden"/> is h of the paper (2h-wide maps between layers, h-wide states).</summary>
 public sealed record NetworkConfig(Architecture Architecture, int Hidden, int Layers, int Head)

@@ -1,12 +1,16 @@
 using System.Security.Cryptography;
+using PixelCodec.Cli.Models;
+using PixelCodec.Imaging;
 using PixelCodec.Tests.TestSupport;
 
 namespace PixelCodec.Tests.Cli;
 
 /// <summary>
 /// The bytes of a .prnn file must not depend on the CPU features the runtime uses or on the thread
-/// count. Each setting runs the real program in a child process (these variables are read at
-/// start-up) and its output is compared with the pinned hash.
+/// count, and every setting must decode every other setting's files. Each setting runs the real
+/// program in a child process (these variables are read at start-up) and its output is compared with
+/// pinned hashes. A pinned hash changes only when the bitstream or a model changes on purpose: a
+/// retrained shipped model gets its new hash here in the same commit.
 /// </summary>
 public class RuntimeSettingsTests
 {
@@ -19,21 +23,49 @@ public class RuntimeSettingsTests
         { "all SIMD off", "DOTNET_EnableHWIntrinsic=0" },
     };
 
-    private const string PinnedSha256 = "fbb65bd2c324cd831b3a8843f120ad2edbd9ca2804257a9f1db9815683e96f7e";
+    private const string BaselinePinned = "fbb65bd2c324cd831b3a8843f120ad2edbd9ca2804257a9f1db9815683e96f7e";
+
+    /// <summary>Per shipped model: the hash of corpus/imagenet32-valid/n01514859_hen.png coded whole, and in 16x16 tiles.</summary>
+    private static readonly Dictionary<string, (string Whole, string Tiled)> NeuralPinned = new()
+    {
+        ["pixelcnn-h64"] = ("5c761b1ca913004df94f4ae929c4cdcd49e474e01f7dc67a2d5287dfbbf93a7c", "434f5fdd4eeafbd5fcd748620614debdddd99abc98899e84389c492c867312a7"),
+    };
 
     [Theory]
     [MemberData(nameof(Settings))]
-    public void EncodedBytesAreTheSameUnderEverySimdSettingAndThreadCount(string name, string setting)
+    public void BaselineBytesAreTheSameUnderEverySimdSettingAndThreadCount(string name, string setting)
+    {
+        string input = Path.Combine(RepoPaths.Root, "corpus", "photos", "GreenMeadow.png");
+        foreach (string threads in new[] { "1", "2" })
+            AssertEncodesTo(BaselinePinned, input, ["-m", "baseline", "--tile", "64", "--threads", threads], name, setting);
+    }
+
+    [Theory]
+    [MemberData(nameof(Settings))]
+    public void NeuralBytesAreTheSameUnderEverySimdSettingAndThreadCountAndDecodeExactly(string name, string setting)
+    {
+        string input = Path.Combine(RepoPaths.Root, "corpus", "imagenet32-valid", "n01514859_hen.png");
+        Assert.Equal(NeuralPinned.Keys.Order(), ShippedModels.Names);
+        foreach ((string model, (string whole, string tiled)) in NeuralPinned)
+            foreach (string threads in new[] { "1", "2" })
+            {
+                AssertEncodesTo(whole, input, ["-m", model, "--threads", threads], name, setting);
+                AssertEncodesTo(tiled, input, ["-m", model, "--tile", "16", "--threads", threads], name, setting);
+            }
+    }
+
+    private static void AssertEncodesTo(string pinned, string input, string[] options, string name, string setting)
     {
         using var folder = new TempFolder();
-        string input = Path.Combine(RepoPaths.Root, "corpus", "photos", "GreenMeadow.png");
         var environment = setting.Length == 0 ? new Dictionary<string, string>() : new Dictionary<string, string> { [setting.Split('=')[0]] = setting.Split('=')[1] };
-        foreach (string threads in new[] { "1", "2" })
-        {
-            CliResult result = CliProcess.Run(["encode", input, folder.File($"{threads}.prnn"), "--tile", "64", "--threads", threads], environment: environment);
-            Assert.True(result.ExitCode == 0, $"{name}: {result.StandardError}");
-            string actual = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(folder.File($"{threads}.prnn"))));
-            Assert.True(actual == PinnedSha256, $"{name}, {threads} thread(s): pinned {PinnedSha256}, got {actual}");
-        }
+        string coded = folder.File("out.prnn"), decoded = folder.File("back.png");
+        CliResult encode = CliProcess.Run(["encode", input, coded, .. options], environment: environment);
+        Assert.True(encode.ExitCode == 0, $"{name}: {encode.StandardError}");
+        string actual = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(coded)));
+        Assert.True(actual == pinned, $"{name}, {string.Join(' ', options)}: pinned {pinned}, got {actual}");
+
+        CliResult decode = CliProcess.Run(["decode", coded, decoded, .. options.Where((o, i) => o == "--threads" || (i > 0 && options[i - 1] == "--threads"))], environment: environment);
+        Assert.True(decode.ExitCode == 0, $"{name}: {decode.StandardError}");
+        Assert.True(ImageFile.Read(File.ReadAllBytes(input)).PixelsEqual(ImageFile.Read(File.ReadAllBytes(decoded))), $"{name}: decoded pixels differ");
     }
 }

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using PixelCodec.Cli.Models;
 using PixelCodec.Imaging;
 using PixelCodec.Tests.TestSupport;
 
@@ -18,16 +19,17 @@ public class CompareCommandTests
             Pnm.Write(SyntheticImages.Photo(7, 5, PixelFormat.Grey), pgm);
         string output = Path.Combine(folder.Path, "report");
 
-        CliResult result = CliProcess.Run(["compare", images, "--no-peers", "--out", output]);
+        CliResult result = CliProcess.Run(["compare", images, "--no-peers", "--out", output, "-m", "baseline", "-m", "default"]);
         Assert.True(result.ExitCode == 0, result.StandardError);
         Assert.Contains("PixelCodec", result.StandardOutputText);
 
         string[] rows = File.ReadAllLines(Path.Combine(output, "compare.csv"));
-        Assert.Equal(1 + 3 * 2, rows.Length);
+        Assert.Equal(1 + 3 * 3, rows.Length);
         Assert.All(rows.Skip(1), row => Assert.Contains(",yes,", row));
         Assert.Contains(rows, r => r.Contains("grey.pgm,7,5,1,PixelCodec baseline,"));
         Assert.Contains(rows, r => r.Contains("alpha.png,9,9,2,PNG (PixelCodec writer),"));
-        Assert.Equal(1 + 2 * 2, File.ReadAllLines(Path.Combine(output, "summary.csv")).Length);
+        Assert.Contains(rows, r => r.Contains($"rgb.png,20,10,3,PixelCodec {ShippedModels.DefaultName},"));
+        Assert.Equal(1 + 2 * 3, File.ReadAllLines(Path.Combine(output, "summary.csv")).Length);
         XDocument.Load(Path.Combine(output, "chart.svg"));
         Assert.Contains("| PixelCodec baseline |", File.ReadAllText(Path.Combine(output, "report.md")));
     }
