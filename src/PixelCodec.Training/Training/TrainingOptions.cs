@@ -1,4 +1,3 @@
-using PixelCodec.Engine;
 using PixelCodec.Training.Models;
 
 namespace PixelCodec.Training.Training;
