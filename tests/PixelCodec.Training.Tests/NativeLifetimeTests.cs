@@ -1,5 +1,5 @@
-using PixelCodec.Engine;
 using System.Diagnostics;
+using PixelCodec.Engine;
 using PixelCodec.Training.Models;
 using PixelCodec.Training.Native;
 

@@ -1,6 +1,6 @@
-using PixelCodec.Engine;
 using System.CommandLine;
 using System.Globalization;
+using PixelCodec.Engine;
 using PixelCodec.Training.Data;
 using PixelCodec.Training.Export;
 using PixelCodec.Training.Models;
@@ -78,22 +78,30 @@ public static class TrainingCommands
 
     public static Command CreateEval()
     {
-        var model = new Option<string>("--model") { Description = "A float model file (.pxfm) from `pixelcodec train`.", Required = true };
+        var model = new Option<string>("--model") { Description = "A float model (.pxfm) from `pixelcodec train`: its NLL (libtorch); or an integer model (.pxim): its code length (no libtorch).", Required = true };
         var data = new Option<string>("--data") { Description = "Images: a folder of PNGs, the authors' layout (valid_32x32/ is used), a .tar, or .npz batches.", Required = true };
         var images = new Option<int>("--images") { Description = "Evaluate the first this many images (0: all).", DefaultValueFactory = _ => 0 };
         var device = DeviceOption();
-        var command = new Command("eval", "Print a float model's negative log-likelihood on a set of images, in bits per sub-pixel.\nExample: pixelcodec eval --model runs/rowlstm/model.pxfm --data ../shared/data/imagenet32-sample")
+        var command = new Command("eval", "Print a model's negative log-likelihood on a set of images, in bits per sub-pixel.\nExample: pixelcodec eval --model runs/rowlstm/model.pxfm --data ../shared/data/imagenet32-sample")
         {
             model, data, images, device,
         };
         command.SetAction(parse => Guard(() =>
         {
-            FloatModel saved = FloatModelFile.Read(parse.GetValue(model)!);
+            string path = parse.GetValue(model)!;
             IImageCollection set = ImageSets.Open(parse.GetValue(data)!, "valid_32x32");
+            int limit = parse.GetValue(images);
+            int count = limit > 0 ? Math.Min(limit, set.Count) : set.Count;
+            if (path.EndsWith(".pxim", StringComparison.OrdinalIgnoreCase))
+            {
+                double codeLength = IntegerEvaluation.BitsPerSubpixel(ReadIntegerModel(path), set, limit);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{codeLength:0.0000} bits/dim integer code length on {count} images"));
+                return;
+            }
+            FloatModel saved = FloatModelFile.Read(path);
             using Network network = Network.Create(saved.Config, seed: 0, parse.GetValue(device)!);
             network.WriteParameters(saved.Tensors);
-            double bits = Evaluation.BitsPerSubpixel(network, set, parse.GetValue(images));
-            int count = parse.GetValue(images) > 0 ? Math.Min(parse.GetValue(images), set.Count) : set.Count;
+            double bits = Evaluation.BitsPerSubpixel(network, set, limit);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{bits:0.0000} bits/dim NLL on {count} images"));
         }));
         return command;
@@ -136,6 +144,20 @@ public static class TrainingCommands
             }
         }));
         return command;
+    }
+
+    private static IntegerModel ReadIntegerModel(string path)
+    {
+        if (!File.Exists(path))
+            throw new TrainingException($"model file '{path}' does not exist");
+        try
+        {
+            return IntegerModelFile.Read(File.ReadAllBytes(path));
+        }
+        catch (InvalidModelException e)
+        {
+            throw new TrainingException($"'{path}': {e.Message}");
+        }
     }
 
     private static Option<string> DeviceOption() => new("--device")

@@ -1,7 +1,7 @@
-using PixelCodec.Engine;
 using System.Buffers.Binary;
 using System.Text;
 using System.Text.Json;
+using PixelCodec.Engine;
 
 namespace PixelCodec.Training.Models;
 
