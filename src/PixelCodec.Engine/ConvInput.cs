@@ -36,4 +36,11 @@ internal sealed class ConvInput
             offset += values.Length;
         }
     }
+
+    /// <summary>The inputs at every position of row <paramref name="y"/>, one after another, <paramref name="stride"/> apart.</summary>
+    public void GatherRow(int y, int width, Span<short> matrix, int stride)
+    {
+        for (int x = 0; x < width; x++)
+            Gather(y, x, matrix.Slice(x * stride, stride));
+    }
 }

@@ -64,6 +64,13 @@ internal sealed class DiagonalBiLstmLayer : IEngineLayer
             target[o] = ActivationStore.Saturate(residual[o] + _outputConv.Output(o, _vector), _streamRange);
     }
 
+    /// <summary>The left-to-right state runs along the row, so the encoder too goes position by position here.</summary>
+    public void ComputeRow(int y)
+    {
+        for (int x = 0; x < _width; x++)
+            Compute(y, x, 0, 3);
+    }
+
     public void FinishRow(int y)
     {
         _rightRows.BeginRow(y);

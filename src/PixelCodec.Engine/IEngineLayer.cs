@@ -13,6 +13,9 @@ internal interface IEngineLayer
     /// <summary>Computes the layer at (y, x) for colour groups <paramref name="firstGroup"/> to <paramref name="endGroup"/> - 1.</summary>
     void Compute(int y, int x, int firstGroup, int endGroup);
 
+    /// <summary>Encoder: row y at every position, every group (the numbers <see cref="Compute"/> gives at each position).</summary>
+    void ComputeRow(int y);
+
     /// <summary>Work that needs the whole of row y of the layer's input (a Diagonal BiLSTM's right-to-left pass).</summary>
     void FinishRow(int y);
 }

@@ -3,11 +3,11 @@ using PixelCodec.Entropy;
 namespace PixelCodec.Engine;
 
 /// <summary>
-/// The integer PixelRNN over one image of a given width, computed position by position in raster
-/// order, keeping only the rows each layer still needs. The encoder (<see cref="EncodeRow"/>) computes
-/// every colour group of a position at once; the decoder (<see cref="Table"/>, <see cref="Observe"/>)
-/// one group at a time, between observing the values. Both run the same integer code on the same
-/// inputs, so their frequency tables are identical.
+/// The integer PixelRNN over one image of a given width, in raster order, keeping only the rows each
+/// layer still needs. The encoder (<see cref="EncodeRow"/>) computes each layer at every position of a
+/// row at once, a block of positions per pass over the weights; the decoder (<see cref="Table"/>,
+/// <see cref="Observe"/>) goes position by position, one colour group at a time, between observing the
+/// values. Both are the same integer sums over the same inputs, so their frequency tables are identical.
 ///
 /// Layers: input 7x7 mask A over the image (taps: the three rows above, columns -3..3, then the row's
 /// pixels -3..-1, then the pixel itself: 25 taps of 3 values); the trunk (<see cref="IEngineLayer"/>);
@@ -22,6 +22,7 @@ public sealed class IntegerNetwork
     private readonly IEngineLayer[] _layers;
     private readonly QuantizedConv _input, _hiddenConv, _logitsConv;
     private readonly ConvInput _inputIn, _hiddenIn, _logitsIn;
+    private readonly RowConv _inputRow, _hiddenRow, _logitsRow;
     private readonly NonlinearityTables _tables;
     private readonly short[] _vector;
     private readonly int[] _logits = new int[FrequencyTable.Symbols];
@@ -51,6 +52,9 @@ public sealed class IntegerNetwork
         _inputIn = new ConvInput([.. InputTaps.Select(t => new Tap(_image, t.Dy, t.Dx))]);
         _hiddenIn = new ConvInput(new Tap(_streams[^1], 0, 0, Relu: true));
         _logitsIn = new ConvInput(new Tap(_headHidden, 0, 0));
+        _inputRow = new RowConv(_input, _inputIn, width);
+        _hiddenRow = new RowConv(_hiddenConv, _hiddenIn, width);
+        _logitsRow = new RowConv(_logitsConv, _logitsIn, width);
         _vector = new short[new[] { _input, _hiddenConv, _logitsConv }.Max(c => c.PaddedInputs)];
         _streamRange = ranges?.For("stream");
         _headRange = ranges?.For("head.hidden");
@@ -68,12 +72,31 @@ public sealed class IntegerNetwork
             for (int c = 0; c < 3; c++)
                 target[c] = ImageValue(pixels[3 * x + c]);
         }
+        int streamChannels = _streams[0].Channels;
+        _inputRow.Compute(y);
         for (int x = 0; x < _width; x++)
         {
-            Compute(y, x, 0, 3);
-            for (int c = 0; c < 3; c++)
-                Frequencies(y, x, c, tables.Slice((3 * x + c) * FrequencyTable.Symbols, FrequencyTable.Symbols));
+            Span<short> stream = _streams[0].Write(y, x);
+            for (int o = 0; o < streamChannels; o++)
+                stream[o] = ActivationStore.Saturate(_inputRow.Result(x, o), _streamRange);
         }
+        foreach (IEngineLayer layer in _layers)
+            layer.ComputeRow(y);
+        _hiddenRow.Compute(y);
+        for (int x = 0; x < _width; x++)
+        {
+            Span<short> hidden = _headHidden.Write(y, x);
+            for (int o = 0; o < _headWidth; o++)
+                hidden[o] = ActivationStore.Saturate(Math.Max(_hiddenRow.Result(x, o), 0), _headRange);
+        }
+        _logitsRow.Compute(y);
+        for (int x = 0; x < _width; x++)
+            for (int c = 0; c < 3; c++)
+            {
+                for (int k = 0; k < FrequencyTable.Symbols; k++)
+                    _logits[k] = ClampLogit(_logitsRow.Result(x, c * FrequencyTable.Symbols + k));
+                LogitsToFrequencies.Fill(_logits, _tables.Exp, tables.Slice((3 * x + c) * FrequencyTable.Symbols, FrequencyTable.Symbols));
+            }
         FinishRow(y);
     }
 
@@ -131,11 +154,12 @@ public sealed class IntegerNetwork
     private void Frequencies(int y, int x, int channel, Span<ushort> table)
     {
         _logitsIn.Gather(y, x, _vector);
-        const int limit = 1 << 24;
         for (int k = 0; k < FrequencyTable.Symbols; k++)
-            _logits[k] = (int)Math.Clamp(_logitsConv.Output(channel * FrequencyTable.Symbols + k, _vector), -limit, limit);
+            _logits[k] = ClampLogit(_logitsConv.Output(channel * FrequencyTable.Symbols + k, _vector));
         LogitsToFrequencies.Fill(_logits, _tables.Exp, table);
     }
+
+    private static int ClampLogit(long logit) => (int)Math.Clamp(logit, -(1 << 24), 1 << 24);
 
     private IEngineLayer CreateLayer(IntegerModel model, int index, ActivationRanges? ranges) => model.Architecture switch
     {

@@ -13,6 +13,7 @@ internal sealed class PixelCnnBlock : IEngineLayer
     private readonly FeatureRows _input, _output, _reduced, _spatial;
     private readonly QuantizedConv _reduce, _spatialConv, _expand;
     private readonly ConvInput _reduceIn, _spatialIn, _expandIn;
+    private readonly RowConv _reduceRow, _spatialRow, _expandRow;
     private readonly short[] _vector;
     private readonly int _hidden;
     private readonly ActivationRange? _reduceRange, _spatialRange, _streamRange;
@@ -32,6 +33,9 @@ internal sealed class PixelCnnBlock : IEngineLayer
         _reduceIn = new ConvInput(new Tap(input, 0, 0, Relu: true));
         _spatialIn = new ConvInput(SpatialTaps.Select(t => new Tap(_reduced, t.Dy, t.Dx)).ToArray());
         _expandIn = new ConvInput(new Tap(_spatial, 0, 0));
+        _reduceRow = new RowConv(_reduce, _reduceIn, width);
+        _spatialRow = new RowConv(_spatialConv, _spatialIn, width);
+        _expandRow = new RowConv(_expand, _expandIn, width);
         _vector = new short[new[] { _reduce, _spatialConv, _expand }.Max(c => c.PaddedInputs)];
         _reduceRange = ranges?.For($"{name}.reduce");
         _spatialRange = ranges?.For($"{name}.spatial");
@@ -56,6 +60,27 @@ internal sealed class PixelCnnBlock : IEngineLayer
         Span<short> target = _output.Write(y, x);
         for (int o = ColourGroups.Start(2 * _hidden, firstGroup); o < ColourGroups.Start(2 * _hidden, endGroup); o++)
             target[o] = ActivationStore.Saturate(residual[o] + _expand.Output(o, _vector), _streamRange);
+    }
+
+    public void ComputeRow(int y)
+    {
+        int width = _input.Width, h = _hidden;
+        _reduceRow.Compute(y);
+        for (int x = 0; x < width; x++)
+            for (int o = 0; o < h; o++)
+                _reduced.Write(y, x)[o] = ActivationStore.Saturate(Math.Max(_reduceRow.Result(x, o), 0), _reduceRange);
+        _spatialRow.Compute(y);
+        for (int x = 0; x < width; x++)
+            for (int o = 0; o < h; o++)
+                _spatial.Write(y, x)[o] = ActivationStore.Saturate(Math.Max(_spatialRow.Result(x, o), 0), _spatialRange);
+        _expandRow.Compute(y);
+        for (int x = 0; x < width; x++)
+        {
+            ReadOnlySpan<short> residual = _input.At(y, x);
+            Span<short> target = _output.Write(y, x);
+            for (int o = 0; o < 2 * h; o++)
+                target[o] = ActivationStore.Saturate(residual[o] + _expandRow.Result(x, o), _streamRange);
+        }
     }
 
     public void FinishRow(int y)

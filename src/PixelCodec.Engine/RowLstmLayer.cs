@@ -14,6 +14,7 @@ internal sealed class RowLstmLayer : IEngineLayer
     private readonly FeatureRows _input, _output, _hiddenRows;
     private readonly QuantizedConv _gates, _outputConv;
     private readonly ConvInput _gatesIn, _outputIn;
+    private readonly RowConv _gatesRow, _outputRow;
     private readonly NonlinearityTables _tables;
     private readonly int[] _cells;   // per column: the cell of the row above until this row's replaces it
     private readonly short[] _vector;
@@ -37,6 +38,8 @@ internal sealed class RowLstmLayer : IEngineLayer
         _outputConv = model.Conv($"{name}.output", 2 * h, h);
         _gatesIn = new ConvInput([.. StateTaps.Select(t => new Tap(_hiddenRows, t.Dy, t.Dx)), .. InputTaps.Select(t => new Tap(input, t.Dy, t.Dx))]);
         _outputIn = new ConvInput(new Tap(_hiddenRows, 0, 0));
+        _gatesRow = new RowConv(_gates, _gatesIn, width);
+        _outputRow = new RowConv(_outputConv, _outputIn, width);
         _vector = new short[Math.Max(_gates.PaddedInputs, _outputConv.PaddedInputs)];
         _streamRange = ranges?.For("stream");
     }
@@ -62,6 +65,28 @@ internal sealed class RowLstmLayer : IEngineLayer
         Span<short> target = _output.Write(y, x);
         for (int o = ColourGroups.Start(2 * h, firstGroup); o < ColourGroups.Start(2 * h, endGroup); o++)
             target[o] = ActivationStore.Saturate(residual[o] + _outputConv.Output(o, _vector), _streamRange);
+    }
+
+    public void ComputeRow(int y)
+    {
+        int width = _input.Width, h = _hidden;
+        _gatesRow.Compute(y);
+        for (int x = 0; x < width; x++)
+        {
+            Span<short> hidden = _hiddenRows.Write(y, x);
+            Span<int> cells = _cells.AsSpan(x * h, h);
+            for (int j = 0; j < h; j++)
+                hidden[j] = LstmCell.Step(_tables, _gatesRow.Result(x, j), _gatesRow.Result(x, h + j),
+                                          _gatesRow.Result(x, 2 * h + j), _gatesRow.Result(x, 3 * h + j), ref cells[j]);
+        }
+        _outputRow.Compute(y);
+        for (int x = 0; x < width; x++)
+        {
+            ReadOnlySpan<short> residual = _input.At(y, x);
+            Span<short> target = _output.Write(y, x);
+            for (int o = 0; o < 2 * h; o++)
+                target[o] = ActivationStore.Saturate(residual[o] + _outputRow.Result(x, o), _streamRange);
+        }
     }
 
     public void FinishRow(int y)
