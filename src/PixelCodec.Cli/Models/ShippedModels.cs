@@ -10,7 +10,7 @@ namespace PixelCodec.Cli.Models;
 internal static class ShippedModels
 {
     /// <summary>The model `encode` uses unless told otherwise (models/README.md says why this one).</summary>
-    public const string DefaultName = "pixelcnn-h64";
+    public const string DefaultName = "rowlstm-h64";
 
     private const string Prefix = "model:";
     private static readonly Assembly Assembly = typeof(ShippedModels).Assembly;
