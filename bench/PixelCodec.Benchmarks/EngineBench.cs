@@ -9,12 +9,12 @@ namespace PixelCodec.Benchmarks;
 /// The integer models as codecs, on one folder of images: code length (the tables' ideal bits, the
 /// payload, the whole files), the range coder's overhead against the model's own NLL, and encode and
 /// decode speed in sub-pixels per second: one image at a time on 1 thread, and images in parallel on
-/// 2 threads ("batched"); then whole-image against tiled coding on the largest image. Each timing is
-/// the median of three runs. Prints Markdown.
+/// 2 threads ("batched"); then, if asked, whole-image against tiled coding on the largest image. Each
+/// timing is the median of <c>runs</c> runs. Prints Markdown.
 /// </summary>
 internal static class EngineBench
 {
-    public static int Run(string folder, int limit, string[] modelPaths)
+    public static int Run(string folder, int limit, int runs, bool tiles, string[] modelPaths)
     {
         RasterImage[] images = [.. Directory.GetFiles(folder, "*.png").Order(StringComparer.Ordinal).Take(limit > 0 ? limit : int.MaxValue)
             .Select(p => ImageFile.Read(File.ReadAllBytes(p))).Where(i => i.Format == PixelFormat.Rgb)];
@@ -29,14 +29,16 @@ internal static class EngineBench
             var catalog = new ModelCatalog(model);
             byte[][] files = new byte[images.Length][];
             PrnnEncodeResult[] results = new PrnnEncodeResult[images.Length];
-            double encode1 = Median(() => Parallel.For(0, images.Length, new ParallelOptions { MaxDegreeOfParallelism = 1 }, i => (files[i], results[i]) = Encode(images[i], model, 0, 1)));
-            double decode1 = Median(() => Parallel.For(0, images.Length, new ParallelOptions { MaxDegreeOfParallelism = 1 }, i => Check(images[i], files[i], catalog, 1)));
-            double encode2 = Median(() => Parallel.For(0, images.Length, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i => (files[i], results[i]) = Encode(images[i], model, 0, 1)));
-            double decode2 = Median(() => Parallel.For(0, images.Length, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i => Check(images[i], files[i], catalog, 1)));
+            double encode1 = Median(runs, () => Parallel.For(0, images.Length, new ParallelOptions { MaxDegreeOfParallelism = 1 }, i => (files[i], results[i]) = Encode(images[i], model, 0, 1)));
+            double decode1 = Median(runs, () => Parallel.For(0, images.Length, new ParallelOptions { MaxDegreeOfParallelism = 1 }, i => Check(images[i], files[i], catalog, 1)));
+            double encode2 = Median(runs, () => Parallel.For(0, images.Length, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i => (files[i], results[i]) = Encode(images[i], model, 0, 1)));
+            double decode2 = Median(runs, () => Parallel.For(0, images.Length, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i => Check(images[i], files[i], catalog, 1)));
             double ideal = results.Sum(r => r.IdealBits), payload = results.Sum(r => r.PayloadBytes * 8.0), whole = files.Sum(f => f.Length * 8.0);
             Console.WriteLine($"| {model.Identity.Name} | {ideal / subpixels:F4} | {payload / subpixels:F4} | {whole / subpixels:F4} | {(payload / ideal - 1) * 100:F3}% | {Rate(subpixels, encode1)} | {Rate(subpixels, decode1)} | {Rate(subpixels, encode2)} | {Rate(subpixels, decode2)} |");
         }
 
+        if (!tiles)
+            return 0;
         RasterImage largest = images.MaxBy(i => i.Pixels.Length)!;
         Console.WriteLine();
         Console.WriteLine($"Whole against tiled on the largest image ({largest.Width}x{largest.Height}):");
@@ -50,8 +52,8 @@ internal static class EngineBench
                 byte[] file = [];
                 double[] seconds = [.. new[] { 1, 2 }.SelectMany(threads => new[]
                 {
-                    Median(() => file = Encode(largest, model, tile, threads).File),
-                    Median(() => Check(largest, file, catalog, threads)),
+                    Median(runs, () => file = Encode(largest, model, tile, threads).File),
+                    Median(runs, () => Check(largest, file, catalog, threads)),
                 })];
                 Console.WriteLine($"| {model.Identity.Name} | {(tile == 0 ? "whole" : $"{tile}x{tile}")} | {file.Length * 8.0 / largest.Pixels.Length:F4} | " +
                                   string.Join(" | ", seconds.Select(s => Rate(largest.Pixels.Length, s))) + " |");
@@ -72,9 +74,9 @@ internal static class EngineBench
             throw new InvalidOperationException("a round trip lost pixels");
     }
 
-    private static double Median(Action action)
+    private static double Median(int runs, Action action)
     {
-        double[] seconds = new double[3];
+        double[] seconds = new double[runs];
         for (int run = 0; run < seconds.Length; run++)
         {
             var clock = Stopwatch.StartNew();
@@ -82,7 +84,7 @@ internal static class EngineBench
             seconds[run] = clock.Elapsed.TotalSeconds;
         }
         Array.Sort(seconds);
-        return seconds[1];
+        return seconds[runs / 2];
     }
 
     private static string Rate(long subpixels, double seconds) => $"{subpixels / seconds:N0}/s";

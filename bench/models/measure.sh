@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The figures of a shipped model's card: float NLL and integer code length on the evaluation sets,
+# and whole-file bits/dim and speed on the corpus photos. Usage: bash bench/models/measure.sh NAME
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+name=$1
+data=../shared/data
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+dotnet build src/PixelCodec.Cli -c Release -nologo -v quiet > /dev/null
+dotnet build bench/PixelCodec.Benchmarks -c Release -nologo -v quiet > /dev/null
+pixelcodec="dotnet src/PixelCodec.Cli/bin/Release/net10.0/pixelcodec.dll"
+mkdir -p "$work/cifar10-test-200"
+ls "$data"/cifar10-sample/test/*.png | sort | head -n 200 | xargs -I{} cp {} "$work/cifar10-test-200/"
+
+echo "| set | images | float NLL (bits/dim) | integer code length (bits/dim) |"
+echo "|---|---:|---:|---:|"
+for set in "imagenet32-sample/valid_32x32" "imagenet64-sample/valid_64x64" "cifar10-test-200"; do
+  path=$data/$set
+  [ -d "$path" ] || path=$work/$set
+  f=$($pixelcodec eval --model "models/$name/model.pxfm" --data "$path")
+  i=$($pixelcodec eval --model "models/$name/model.pxim" --data "$path")
+  echo "| $set | $(awk '{ print $(NF - 1) }' <<<"$f") | $(cut -d' ' -f1 <<<"$f") | $(cut -d' ' -f1 <<<"$i") |"
+done
+echo
+echo "Whole files and speed on the corpus photos (one run):"
+echo
+dotnet bench/PixelCodec.Benchmarks/bin/Release/net10.0/PixelCodec.Benchmarks.dll engine corpus/photos 0 1 whole "models/$name/model.pxim"
