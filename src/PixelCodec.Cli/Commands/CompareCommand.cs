@@ -21,7 +21,6 @@ internal static class CompareCommand
         {
             Description = $"PixelCodec models to measure (repeatable): {ModelChoice.Help}. Default: the baseline and every shipped model.",
             DefaultValueFactory = _ => [ModelChoice.Baseline, .. ShippedModels.Names],
-            AllowMultipleArgumentsPerToken = true,
         };
         var peers = new Option<bool>("--no-peers") { Description = "Skip the external codecs (optipng, zopflipng, cwebp, cjxl)." };
         var output = new Option<string?>("--out", "-o") { Description = "Folder for compare.csv, summary.csv, report.md and chart.svg (created if missing)." };

@@ -14,9 +14,8 @@ internal static class DecodeCommand
         var output = CommonOptions.Output("The image to write: .png, or .pnm/.ppm/.pgm (no alpha); '-' writes standard output in the --format given.");
         var models = new Option<string[]>("--model", "-m")
         {
-            Description = "Model files (.pxim) that may have coded the file, besides the baseline and the shipped models. The file names the one it needs.",
+            Description = "A model file (.pxim) that may have coded the file, besides the baseline and the shipped models (repeatable). The file names the one it needs.",
             DefaultValueFactory = _ => [],
-            AllowMultipleArgumentsPerToken = true,
         };
         var threads = CommonOptions.Threads();
         var format = new Option<ImageFileType?>("--format")

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using PixelCodec.Cli.Files;
+using PixelCodec.Cli.Models;
 using PixelCodec.Container;
-using PixelCodec.Modeling.Baseline;
 using Spectre.Console;
 
 namespace PixelCodec.Cli.Commands;
@@ -36,9 +36,10 @@ internal static class InfoCommand
         return command;
     }
 
+    /// <summary>The model's name where it is the baseline or a shipped model, and its id.</summary>
     private static string DescribeModel(byte[] modelId)
     {
         string hex = Convert.ToHexStringLower(modelId);
-        return ContextModel.Instance.Identity.Id.SequenceEqual(modelId) ? $"baseline ({hex})" : hex;
+        return ModelChoice.Catalog([]).Find(modelId) is { } known ? $"{known.Identity.Name} ({hex})" : hex;
     }
 }
