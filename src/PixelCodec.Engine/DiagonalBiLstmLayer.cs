@@ -11,13 +11,10 @@ namespace PixelCodec.Engine;
 /// </summary>
 internal sealed class DiagonalBiLstmLayer : IEngineLayer
 {
-    private readonly FeatureRows _input, _output, _leftRows, _rightRows, _mixed;
+    private readonly FeatureRows _output, _leftRows, _rightRows, _mixed;
     private readonly Direction _left, _right;
-    private readonly QuantizedConv _outputConv;
-    private readonly ConvInput _outputIn;
-    private readonly short[] _vector;
+    private readonly StoredConv _outputConv;
     private readonly int _hidden, _width;
-    private readonly ActivationRange? _streamRange;
 
     public DiagonalBiLstmLayer(IntegerModel model, int index, FeatureRows input, FeatureRows output, NonlinearityTables tables, ActivationRanges? ranges)
     {
@@ -25,7 +22,6 @@ internal sealed class DiagonalBiLstmLayer : IEngineLayer
         string name = $"layer{index}";
         _hidden = h;
         _width = input.Width;
-        _input = input;
         _output = output;
         short[] leftInitial = model.ShortVector($"{name}.left.initial_hidden", h), rightInitial = model.ShortVector($"{name}.right.initial_hidden", h);
         _leftRows = new FeatureRows(_width, h, rowCount: 2, padding: 1, leftEdge: leftInitial);
@@ -33,10 +29,8 @@ internal sealed class DiagonalBiLstmLayer : IEngineLayer
         _mixed = new FeatureRows(_width, h, rowCount: 1, padding: 0);
         _left = new Direction(model, $"{name}.left", input, _leftRows, beside: -1, tables);
         _right = new Direction(model, $"{name}.right", input, _rightRows, beside: +1, tables);
-        _outputConv = model.Conv($"{name}.output", 2 * h, h);
-        _outputIn = new ConvInput(new Tap(_mixed, 0, 0));
-        _vector = new short[_outputConv.PaddedInputs];
-        _streamRange = ranges?.For("stream");
+        _outputConv = new StoredConv(model.Conv($"{name}.output", 2 * h, h), new ConvInput(new Tap(_mixed, 0, 0)),
+                                     output, ranges?.For(ModelLayout.Stream), residual: input);
     }
 
     public void BeginRow(int y)
@@ -56,12 +50,7 @@ internal sealed class DiagonalBiLstmLayer : IEngineLayer
         Span<short> mixed = _mixed.Write(y, x);
         for (int j = start; j < end; j++)
             mixed[j] = (short)((left[j] + right[j] + 1) >> 1);
-
-        _outputIn.Gather(y, x, _vector);
-        ReadOnlySpan<short> residual = _input.At(y, x);
-        Span<short> target = _output.Write(y, x);
-        for (int o = ColourGroups.Start(2 * h, firstGroup); o < ColourGroups.Start(2 * h, endGroup); o++)
-            target[o] = ActivationStore.Saturate(residual[o] + _outputConv.Output(o, _vector), _streamRange);
+        _outputConv.Compute(y, x, firstGroup, endGroup);
     }
 
     /// <summary>The left-to-right state runs along the row, so the encoder too goes position by position here.</summary>
@@ -88,12 +77,10 @@ internal sealed class DiagonalBiLstmLayer : IEngineLayer
         private readonly NonlinearityTables _tables;
         private readonly int[] _initialCell, _cell;
         private readonly short[] _vector;
-        private readonly int _hidden;
 
         public Direction(IntegerModel model, string name, FeatureRows input, FeatureRows hiddenRows, int beside, NonlinearityTables tables)
         {
             int h = model.Hidden;
-            _hidden = h;
             _hiddenRows = hiddenRows;
             _tables = tables;
             _initialCell = model.Vector($"{name}.initial_cell", h, -FixedPoint.CellLimit, FixedPoint.CellLimit);
@@ -107,12 +94,8 @@ internal sealed class DiagonalBiLstmLayer : IEngineLayer
 
         public void Step(int y, int x, int start, int end)
         {
-            int h = _hidden;
             _gatesIn.Gather(y, x, _vector);
-            Span<short> hidden = _hiddenRows.Write(y, x);
-            for (int j = start; j < end; j++)
-                hidden[j] = LstmCell.Step(_tables, _gates.Output(j, _vector), _gates.Output(h + j, _vector),
-                                          _gates.Output(2 * h + j, _vector), _gates.Output(3 * h + j, _vector), ref _cell[j]);
+            LstmCell.StepChannels(_tables, _gates, _vector, start, end, _hiddenRows.Write(y, x), _cell);
         }
     }
 }

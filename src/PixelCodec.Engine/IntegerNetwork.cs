@@ -20,14 +20,14 @@ public sealed class IntegerNetwork
     private readonly FeatureRows _image, _headHidden;
     private readonly FeatureRows[] _streams;
     private readonly IEngineLayer[] _layers;
-    private readonly QuantizedConv _input, _hiddenConv, _logitsConv;
-    private readonly ConvInput _inputIn, _hiddenIn, _logitsIn;
-    private readonly RowConv _inputRow, _hiddenRow, _logitsRow;
+    private readonly StoredConv _input, _hidden;
+    private readonly QuantizedConv _logitsConv;
+    private readonly ConvInput _logitsIn;
+    private readonly RowConv _logitsRow;
     private readonly NonlinearityTables _tables;
     private readonly short[] _vector;
     private readonly int[] _logits = new int[FrequencyTable.Symbols];
-    private readonly int _width, _headWidth;
-    private readonly ActivationRange? _streamRange, _headRange;
+    private readonly int _width;
 
     public IntegerNetwork(IntegerModel model, int width) : this(model, width, ranges: null)
     {
@@ -39,25 +39,20 @@ public sealed class IntegerNetwork
             throw new ArgumentOutOfRangeException(nameof(width));
         int streamChannels = 2 * model.Hidden;
         _width = width;
-        _headWidth = model.Head;
         _tables = new NonlinearityTables(model);
         _image = new FeatureRows(width, 3, rowCount: 4, padding: 3);
         _streams = [.. Enumerable.Range(0, model.Layers + 1).Select(_ => new FeatureRows(width, streamChannels, rowCount: 1, padding: 1))];
         _layers = [.. Enumerable.Range(0, model.Layers).Select(i => CreateLayer(model, i, ranges))];
         _headHidden = new FeatureRows(width, model.Head, rowCount: 1, padding: 0);
 
-        _input = model.Conv("input", streamChannels, InputTaps.Length * 3);
-        _hiddenConv = model.Conv("head.hidden", model.Head, streamChannels);
+        _input = new StoredConv(model.Conv("input", streamChannels, InputTaps.Length * 3), new ConvInput([.. InputTaps.Select(t => new Tap(_image, t.Dy, t.Dx))]),
+                                _streams[0], ranges?.For(ModelLayout.Stream));
+        _hidden = new StoredConv(model.Conv("head.hidden", model.Head, streamChannels), new ConvInput(new Tap(_streams[^1], 0, 0, Relu: true)),
+                                 _headHidden, ranges?.For(ModelLayout.HeadHidden), relu: true);
         _logitsConv = model.Conv("head.logits", 3 * FrequencyTable.Symbols, model.Head);
-        _inputIn = new ConvInput([.. InputTaps.Select(t => new Tap(_image, t.Dy, t.Dx))]);
-        _hiddenIn = new ConvInput(new Tap(_streams[^1], 0, 0, Relu: true));
         _logitsIn = new ConvInput(new Tap(_headHidden, 0, 0));
-        _inputRow = new RowConv(_input, _inputIn, width);
-        _hiddenRow = new RowConv(_hiddenConv, _hiddenIn, width);
         _logitsRow = new RowConv(_logitsConv, _logitsIn, width);
-        _vector = new short[new[] { _input, _hiddenConv, _logitsConv }.Max(c => c.PaddedInputs)];
-        _streamRange = ranges?.For("stream");
-        _headRange = ranges?.For("head.hidden");
+        _vector = new short[_logitsConv.PaddedInputs];
     }
 
     public int Width => _width;
@@ -72,23 +67,10 @@ public sealed class IntegerNetwork
             for (int c = 0; c < 3; c++)
                 target[c] = ImageValue(pixels[3 * x + c]);
         }
-        int streamChannels = _streams[0].Channels;
-        _inputRow.Compute(y);
-        for (int x = 0; x < _width; x++)
-        {
-            Span<short> stream = _streams[0].Write(y, x);
-            for (int o = 0; o < streamChannels; o++)
-                stream[o] = ActivationStore.Saturate(_inputRow.Result(x, o), _streamRange);
-        }
+        _input.ComputeRow(y);
         foreach (IEngineLayer layer in _layers)
             layer.ComputeRow(y);
-        _hiddenRow.Compute(y);
-        for (int x = 0; x < _width; x++)
-        {
-            Span<short> hidden = _headHidden.Write(y, x);
-            for (int o = 0; o < _headWidth; o++)
-                hidden[o] = ActivationStore.Saturate(Math.Max(_hiddenRow.Result(x, o), 0), _headRange);
-        }
+        _hidden.ComputeRow(y);
         _logitsRow.Compute(y);
         for (int x = 0; x < _width; x++)
             for (int c = 0; c < 3; c++)
@@ -136,19 +118,10 @@ public sealed class IntegerNetwork
 
     private void Compute(int y, int x, int firstGroup, int endGroup)
     {
-        int streamChannels = _streams[0].Channels;
-        _inputIn.Gather(y, x, _vector);
-        Span<short> stream = _streams[0].Write(y, x);
-        for (int o = ColourGroups.Start(streamChannels, firstGroup); o < ColourGroups.Start(streamChannels, endGroup); o++)
-            stream[o] = ActivationStore.Saturate(_input.Output(o, _vector), _streamRange);
-
+        _input.Compute(y, x, firstGroup, endGroup);
         foreach (IEngineLayer layer in _layers)
             layer.Compute(y, x, firstGroup, endGroup);
-
-        _hiddenIn.Gather(y, x, _vector);
-        Span<short> hidden = _headHidden.Write(y, x);
-        for (int o = ColourGroups.Start(_headWidth, firstGroup); o < ColourGroups.Start(_headWidth, endGroup); o++)
-            hidden[o] = ActivationStore.Saturate(Math.Max(_hiddenConv.Output(o, _vector), 0), _headRange);
+        _hidden.Compute(y, x, firstGroup, endGroup);
     }
 
     private void Frequencies(int y, int x, int channel, Span<ushort> table)

@@ -20,4 +20,20 @@ internal static class LstmCell
         cell = (int)Math.Clamp(kept + added, -FixedPoint.CellLimit, FixedPoint.CellLimit);
         return (short)((o * tables.Tanh[FixedPoint.CellIndex(cell)] + (1 << 14)) >> 15);
     }
+
+    /// <summary>Hidden channels <paramref name="start"/> to <paramref name="end"/> - 1 from a gates layer (4h rows: input, forget, output, candidate) on a gathered input.</summary>
+    public static void StepChannels(NonlinearityTables tables, QuantizedConv gates, ReadOnlySpan<short> input, int start, int end, Span<short> hidden, Span<int> cells)
+    {
+        int h = hidden.Length;
+        for (int j = start; j < end; j++)
+            hidden[j] = Step(tables, gates.Output(j, input), gates.Output(h + j, input), gates.Output(2 * h + j, input), gates.Output(3 * h + j, input), ref cells[j]);
+    }
+
+    /// <summary>Every hidden channel at column <paramref name="x"/> from a gates layer computed over a whole row.</summary>
+    public static void StepChannels(NonlinearityTables tables, RowConv gates, int x, Span<short> hidden, Span<int> cells)
+    {
+        int h = hidden.Length;
+        for (int j = 0; j < h; j++)
+            hidden[j] = Step(tables, gates.Result(x, j), gates.Result(x, h + j), gates.Result(x, 2 * h + j), gates.Result(x, 3 * h + j), ref cells[j]);
+    }
 }

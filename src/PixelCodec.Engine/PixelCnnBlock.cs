@@ -10,36 +10,22 @@ internal sealed class PixelCnnBlock : IEngineLayer
 {
     public static readonly (int Dy, int Dx)[] SpatialTaps = [(-1, -1), (-1, 0), (-1, 1), (0, -1), (0, 0)];
 
-    private readonly FeatureRows _input, _output, _reduced, _spatial;
-    private readonly QuantizedConv _reduce, _spatialConv, _expand;
-    private readonly ConvInput _reduceIn, _spatialIn, _expandIn;
-    private readonly RowConv _reduceRow, _spatialRow, _expandRow;
-    private readonly short[] _vector;
-    private readonly int _hidden;
-    private readonly ActivationRange? _reduceRange, _spatialRange, _streamRange;
+    private readonly FeatureRows _output, _reduced, _spatial;
+    private readonly StoredConv _reduce, _spatialConv, _expand;
 
     public PixelCnnBlock(IntegerModel model, int index, FeatureRows input, FeatureRows output, ActivationRanges? ranges)
     {
         int h = model.Hidden, width = input.Width;
         string name = $"layer{index}";
-        _hidden = h;
-        _input = input;
         _output = output;
         _reduced = new FeatureRows(width, h, rowCount: 2, padding: 1);
         _spatial = new FeatureRows(width, h, rowCount: 1, padding: 0);
-        _reduce = model.Conv($"{name}.reduce", h, 2 * h);
-        _spatialConv = model.Conv($"{name}.spatial", h, SpatialTaps.Length * h);
-        _expand = model.Conv($"{name}.expand", 2 * h, h);
-        _reduceIn = new ConvInput(new Tap(input, 0, 0, Relu: true));
-        _spatialIn = new ConvInput(SpatialTaps.Select(t => new Tap(_reduced, t.Dy, t.Dx)).ToArray());
-        _expandIn = new ConvInput(new Tap(_spatial, 0, 0));
-        _reduceRow = new RowConv(_reduce, _reduceIn, width);
-        _spatialRow = new RowConv(_spatialConv, _spatialIn, width);
-        _expandRow = new RowConv(_expand, _expandIn, width);
-        _vector = new short[new[] { _reduce, _spatialConv, _expand }.Max(c => c.PaddedInputs)];
-        _reduceRange = ranges?.For($"{name}.reduce");
-        _spatialRange = ranges?.For($"{name}.spatial");
-        _streamRange = ranges?.For("stream");
+        _reduce = new StoredConv(model.Conv($"{name}.reduce", h, 2 * h), new ConvInput(new Tap(input, 0, 0, Relu: true)),
+                                 _reduced, ranges?.For($"{name}.reduce"), relu: true);
+        _spatialConv = new StoredConv(model.Conv($"{name}.spatial", h, SpatialTaps.Length * h), new ConvInput([.. SpatialTaps.Select(t => new Tap(_reduced, t.Dy, t.Dx))]),
+                                      _spatial, ranges?.For($"{name}.spatial"), relu: true);
+        _expand = new StoredConv(model.Conv($"{name}.expand", 2 * h, h), new ConvInput(new Tap(_spatial, 0, 0)),
+                                 output, ranges?.For(ModelLayout.Stream), residual: input);
     }
 
     public void BeginRow(int y)
@@ -51,47 +37,19 @@ internal sealed class PixelCnnBlock : IEngineLayer
 
     public void Compute(int y, int x, int firstGroup, int endGroup)
     {
-        int start = ColourGroups.Start(_hidden, firstGroup), end = ColourGroups.Start(_hidden, endGroup);
-        Rectified(_reduce, _reduceIn, _reduced, y, x, start, end, _reduceRange);
-        Rectified(_spatialConv, _spatialIn, _spatial, y, x, start, end, _spatialRange);
-
-        _expandIn.Gather(y, x, _vector);
-        ReadOnlySpan<short> residual = _input.At(y, x);
-        Span<short> target = _output.Write(y, x);
-        for (int o = ColourGroups.Start(2 * _hidden, firstGroup); o < ColourGroups.Start(2 * _hidden, endGroup); o++)
-            target[o] = ActivationStore.Saturate(residual[o] + _expand.Output(o, _vector), _streamRange);
+        _reduce.Compute(y, x, firstGroup, endGroup);
+        _spatialConv.Compute(y, x, firstGroup, endGroup);
+        _expand.Compute(y, x, firstGroup, endGroup);
     }
 
     public void ComputeRow(int y)
     {
-        int width = _input.Width, h = _hidden;
-        _reduceRow.Compute(y);
-        for (int x = 0; x < width; x++)
-            for (int o = 0; o < h; o++)
-                _reduced.Write(y, x)[o] = ActivationStore.Saturate(Math.Max(_reduceRow.Result(x, o), 0), _reduceRange);
-        _spatialRow.Compute(y);
-        for (int x = 0; x < width; x++)
-            for (int o = 0; o < h; o++)
-                _spatial.Write(y, x)[o] = ActivationStore.Saturate(Math.Max(_spatialRow.Result(x, o), 0), _spatialRange);
-        _expandRow.Compute(y);
-        for (int x = 0; x < width; x++)
-        {
-            ReadOnlySpan<short> residual = _input.At(y, x);
-            Span<short> target = _output.Write(y, x);
-            for (int o = 0; o < 2 * h; o++)
-                target[o] = ActivationStore.Saturate(residual[o] + _expandRow.Result(x, o), _streamRange);
-        }
+        _reduce.ComputeRow(y);
+        _spatialConv.ComputeRow(y);
+        _expand.ComputeRow(y);
     }
 
     public void FinishRow(int y)
     {
-    }
-
-    private void Rectified(QuantizedConv conv, ConvInput input, FeatureRows output, int y, int x, int start, int end, ActivationRange? range)
-    {
-        input.Gather(y, x, _vector);
-        Span<short> target = output.Write(y, x);
-        for (int o = start; o < end; o++)
-            target[o] = ActivationStore.Saturate(Math.Max(conv.Output(o, _vector), 0), range);
     }
 }

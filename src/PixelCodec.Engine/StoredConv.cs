@@ -1,0 +1,57 @@
+namespace PixelCodec.Engine;
+
+/// <summary>
+/// A layer whose outputs are stored in a feature map as int16: output = saturate(conv(inputs)),
+/// optionally rectified, optionally added to a residual map first (how every trunk layer ends).
+/// Position by position for the decoder, a whole row at once for the encoder: the same numbers.
+/// </summary>
+internal sealed class StoredConv
+{
+    private readonly QuantizedConv _conv;
+    private readonly ConvInput _input;
+    private readonly RowConv _row;
+    private readonly FeatureRows _output;
+    private readonly FeatureRows? _residual;
+    private readonly bool _relu;
+    private readonly short[] _vector;
+    private readonly ActivationRange? _range;
+
+    public StoredConv(QuantizedConv conv, ConvInput input, FeatureRows output, ActivationRange? range, bool relu = false, FeatureRows? residual = null)
+    {
+        _conv = conv;
+        _input = input;
+        _row = new RowConv(conv, input, output.Width);
+        _output = output;
+        _residual = residual;
+        _relu = relu;
+        _vector = new short[conv.PaddedInputs];
+        _range = range;
+    }
+
+    /// <summary>The outputs of colour groups <paramref name="firstGroup"/> to <paramref name="endGroup"/> - 1 at (y, x).</summary>
+    public void Compute(int y, int x, int firstGroup, int endGroup)
+    {
+        _input.Gather(y, x, _vector);
+        Span<short> target = _output.Write(y, x);
+        for (int o = ColourGroups.Start(_conv.Outputs, firstGroup); o < ColourGroups.Start(_conv.Outputs, endGroup); o++)
+            target[o] = Store(y, x, o, _conv.Output(o, _vector));
+    }
+
+    public void ComputeRow(int y)
+    {
+        _row.Compute(y);
+        for (int x = 0; x < _output.Width; x++)
+        {
+            Span<short> target = _output.Write(y, x);
+            for (int o = 0; o < _conv.Outputs; o++)
+                target[o] = Store(y, x, o, _row.Result(x, o));
+        }
+    }
+
+    private short Store(int y, int x, int o, long value)
+    {
+        if (_residual is not null)
+            value += _residual.At(y, x)[o];
+        return ActivationStore.Saturate(_relu ? Math.Max(value, 0) : value, _range);
+    }
+}
