@@ -46,7 +46,7 @@ internal static class EngineBench
         Console.WriteLine("| model | tiles | file bits/dim | encode 1 thread | decode 1 thread | encode 2 threads | decode 2 threads |");
         Console.WriteLine("|---|---|---:|---:|---:|---:|---:|");
         foreach (NeuralModel model in models)
-            foreach (int tile in new[] { 0, 128, 64, 32 }.Where(t => t < Math.Max(largest.Width, largest.Height)))
+            foreach (int tile in new[] { 0, 64, 32 }.Where(t => t < Math.Max(largest.Width, largest.Height)))
             {
                 var catalog = new ModelCatalog(model);
                 byte[] file = [];

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The shipped integer models as codecs: float NLL against the integer model's code length, the range
 # coder's overhead against the integer model's own NLL, encode and decode speed (1 and 2 threads, one
-# image at a time and images in parallel), and whole against tiled coding on a 192x192 photo crop.
+# image at a time and images in parallel), and whole against tiled coding on a 128x128 photo crop.
 # Writes bench/results/engine.md.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -14,7 +14,7 @@ pixelcodec="dotnet src/PixelCodec.Cli/bin/Release/net10.0/pixelcodec.dll"
 bench="dotnet bench/PixelCodec.Benchmarks/bin/Release/net10.0/PixelCodec.Benchmarks.dll"
 models=(models/*/model.pxim)
 mkdir -p "$work/crop"
-convert "$data/photos/chelsea.png" -crop 192x192+130+60 +repage "$work/crop/chelsea-192.png"
+convert "$data/photos/chelsea.png" -crop 128x128+160+80 +repage "$work/crop/chelsea-128.png"
 
 {
   echo "# Integer models as codecs ($(date -u +%Y-%m-%d), $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg) at the start)"
@@ -32,11 +32,11 @@ convert "$data/photos/chelsea.png" -crop 192x192+130+60 +repage "$work/crop/chel
     echo "| $(basename "$dir") | $f | $i | $(awk "BEGIN { printf \"%+.2f%%\", ($i / $f - 1) * 100 }") |"
   done
   echo
-  echo "## Coding the ImageNet-32 sample, valid_32x32"
+  echo "## Coding the ImageNet-32 sample, valid_32x32 (first 50)"
   echo
-  $bench engine "$data/imagenet32-sample/valid_32x32" 0 3 whole "${models[@]}"
+  $bench engine "$data/imagenet32-sample/valid_32x32" 50 3 whole "${models[@]}"
   echo
-  echo "## Whole against tiled: a 192x192 crop of photos/chelsea.png"
+  echo "## Whole against tiled: a 128x128 crop of photos/chelsea.png"
   echo
   $bench engine "$work/crop" 0 3 tiles "${models[@]}"
 } > bench/results/engine.md

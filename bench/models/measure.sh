@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The figures of a shipped model's card: float NLL and integer code length on the evaluation sets,
-# and whole-file bits/dim and speed on the corpus photos. Usage: bash bench/models/measure.sh NAME
+# The figures of a shipped model's card: float NLL and integer code length on the evaluation sets.
+# Whole files and speed come from bench/engine/run.sh and the corpus comparison.
+# Usage: bash bench/models/measure.sh NAME
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 name=$1
@@ -8,7 +9,6 @@ data=../shared/data
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 dotnet build src/PixelCodec.Cli -c Release -nologo -v quiet > /dev/null
-dotnet build bench/PixelCodec.Benchmarks -c Release -nologo -v quiet > /dev/null
 pixelcodec="dotnet src/PixelCodec.Cli/bin/Release/net10.0/pixelcodec.dll"
 mkdir -p "$work/cifar10-test-200"
 ls "$data"/cifar10-sample/test/*.png | sort | head -n 200 | xargs -I{} cp {} "$work/cifar10-test-200/"
@@ -22,7 +22,3 @@ for set in "imagenet32-sample/valid_32x32" "imagenet64-sample/valid_64x64" "cifa
   i=$($pixelcodec eval --model "models/$name/model.pxim" --data "$path")
   echo "| $set | $(awk '{ print $(NF - 1) }' <<<"$f") | $(cut -d' ' -f1 <<<"$f") | $(cut -d' ' -f1 <<<"$i") |"
 done
-echo
-echo "Whole files and speed on the corpus photos (one run):"
-echo
-dotnet bench/PixelCodec.Benchmarks/bin/Release/net10.0/PixelCodec.Benchmarks.dll engine corpus/photos 0 1 whole "models/$name/model.pxim"
