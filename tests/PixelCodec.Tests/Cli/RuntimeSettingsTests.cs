@@ -30,7 +30,7 @@ public class RuntimeSettingsTests
     {
         ["diagbilstm-h64"] = ("08afd5455dbf472cdbb0d2af2b4f28770aa6aa2f47684918d50f3ee8ec5dc867", "c604ca265e02a844a29d11b699747528b80632254c33dd29d0f000c8df5035e4"),
         ["pixelcnn-h64"] = ("e08db58ec28a15ff4c6044488dd7909e2175b01e412cdec953b9ced2c269abee", "f9a5183cc38d9d7a5ec8e86fee5cca3d66a39e54ddbbdb9ae4ef8f52873344d8"),
-        ["rowlstm-h64"] = ("b6e141caec9a785bafe5b65061e620fde83a538b79e920712183e2b6e745385b", "17730ed4f0b8b2ffb8d22d490cf74865800ee0a5fb1a5a48f42637b0dc9fa768"),
+        ["rowlstm-h64"] = ("9ac9e4e9cdd50311a7b475f412ff707f8863da77c54721d1650be5853259214a", "3fe5449bb40babba29d32ebea3d70280caf287f1bc7897b50483003dd6b5afcd"),
     };
 
     [Theory]
