@@ -2,27 +2,47 @@ using PixelCodec.Modeling;
 
 namespace PixelCodec.Engine;
 
-/// <summary>An integer PixelRNN as the codec's probability model for RGB planes; its identity is the SHA-256 of its file.</summary>
+/// <summary>
+/// An integer PixelRNN as the codec's probability model for RGB planes; its identity is the SHA-256 of
+/// its file. The public constructor checks the whole model at once (a file named by a user); a
+/// deferred model (<see cref="Deferred"/>) only hashes its file until it is first used, so a decoder
+/// that knows several models parses just the one a file asks for.
+/// </summary>
 public sealed class NeuralModel : IProbabilityModel
 {
-    private readonly IntegerModel _model;
+    private readonly Lazy<IntegerModel> _model;
 
-    public NeuralModel(string name, ReadOnlySpan<byte> modelFile)
+    public NeuralModel(string name, ReadOnlySpan<byte> modelFile) : this(name, modelFile.ToArray())
     {
-        _model = IntegerModelFile.Read(modelFile);
-        _ = new IntegerNetwork(_model, width: 1);   // checks every part the architecture needs, now rather than mid-file
-        Identity = ModelIdentity.OfFile(name, modelFile);
+        _ = _model.Value;
     }
+
+    private NeuralModel(string name, byte[] modelFile)
+    {
+        Identity = ModelIdentity.OfFile(name, modelFile);
+        _model = new Lazy<IntegerModel>(() => Checked(modelFile));
+    }
+
+    /// <summary>A model whose file is parsed and checked on first use; a damaged file then throws <see cref="InvalidModelException"/>.</summary>
+    public static NeuralModel Deferred(string name, byte[] modelFile) => new(name, modelFile);
 
     public ModelIdentity Identity { get; }
 
-    public IntegerModel Model => _model;
+    /// <summary>Parses and checks the model now, if that has not happened yet.</summary>
+    public void EnsureLoaded() => _ = _model.Value;
 
     public bool SupportsChannels(int channels) => channels == 3;
 
-    public IEncoderPass BeginEncoding(ReadOnlyMemory<byte> plane, PlaneShape shape) => new EncoderPass(new IntegerNetwork(_model, shape.Width), plane, shape);
+    public IEncoderPass BeginEncoding(ReadOnlyMemory<byte> plane, PlaneShape shape) => new EncoderPass(new IntegerNetwork(_model.Value, shape.Width), plane, shape);
 
-    public IDecoderSession BeginDecoding(PlaneShape shape) => new DecoderSession(new IntegerNetwork(_model, shape.Width));
+    public IDecoderSession BeginDecoding(PlaneShape shape) => new DecoderSession(new IntegerNetwork(_model.Value, shape.Width));
+
+    private static IntegerModel Checked(byte[] modelFile)
+    {
+        IntegerModel model = IntegerModelFile.Read(modelFile);
+        _ = new IntegerNetwork(model, width: 1);   // checks every part the architecture needs, now rather than mid-file
+        return model;
+    }
 
     private sealed class EncoderPass(IntegerNetwork network, ReadOnlyMemory<byte> plane, PlaneShape shape) : IEncoderPass
     {

@@ -55,7 +55,7 @@ public sealed class QuantizedConv
     public static int PadToAlignment(int length) => (length + DotProduct.Alignment - 1) / DotProduct.Alignment * DotProduct.Alignment;
 
     /// <summary>The accumulator of output row <paramref name="row"/> for the gathered <paramref name="input"/> (PaddedInputs long).</summary>
-    public int Accumulate(int row, ReadOnlySpan<short> input)
+    private int Accumulate(int row, ReadOnlySpan<short> input)
     {
         int length = _usedLength[row];
         return unchecked(_bias[row] + DotProduct.Compute(_weights.AsSpan(row * PaddedInputs, length), input[..length]));

@@ -5,7 +5,8 @@ namespace PixelCodec.Cli.Models;
 
 /// <summary>
 /// The integer models under models/ in the repository, embedded in the program (resources named
-/// "model:NAME") so that it codes from any directory. Each is loaded on first use.
+/// "model:NAME") so that it codes from any directory. Each is read and hashed on first use, and parsed
+/// only when it codes something.
 /// </summary>
 internal static class ShippedModels
 {
@@ -29,6 +30,6 @@ internal static class ShippedModels
         using Stream stream = Assembly.GetManifestResourceStream(resource)!;
         var bytes = new byte[stream.Length];
         stream.ReadExactly(bytes);
-        return new NeuralModel(resource[Prefix.Length..], bytes);
+        return NeuralModel.Deferred(resource[Prefix.Length..], bytes);
     }
 }

@@ -39,6 +39,10 @@ public class ShippedModelRoundTripTests
     {
         Assert.Contains(ShippedModels.DefaultName, ShippedModels.Names);
         foreach (string name in ShippedModels.Names)
-            Assert.Equal(name, ShippedModels.Find(name)!.Identity.Name);
+        {
+            NeuralModel model = ShippedModels.Find(name)!;
+            Assert.Equal(name, model.Identity.Name);
+            model.EnsureLoaded();
+        }
     }
 }
