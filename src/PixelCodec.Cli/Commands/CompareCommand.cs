@@ -19,8 +19,8 @@ internal static class CompareCommand
         };
         var models = new Option<string[]>("--model", "-m")
         {
-            Description = $"PixelCodec models to measure (repeatable): {ModelChoice.Help}. Default: the baseline and every shipped model.",
-            DefaultValueFactory = _ => [ModelChoice.Baseline, .. ShippedModels.Names],
+            Description = $"PixelCodec models to measure (repeatable): {ModelChoice.Help}. Default: the baseline, every shipped model, and the default ({ShippedModels.DefaultName}{ModelChoice.WithBaseline}).",
+            DefaultValueFactory = _ => [ModelChoice.Baseline, .. ShippedModels.Names, ModelChoice.Default],
         };
         var peers = new Option<bool>("--no-peers") { Description = "Skip the external codecs (optipng, zopflipng, cwebp, cjxl)." };
         var output = new Option<string?>("--out", "-o") { Description = "Folder for compare.csv, summary.csv, report.md and chart.svg (created if missing)." };

@@ -2,11 +2,12 @@ using PixelCodec.Cli.Models;
 using PixelCodec.Container;
 using PixelCodec.Engine;
 using PixelCodec.Imaging;
+using PixelCodec.Modeling;
 using PixelCodec.Tests.TestSupport;
 
 namespace PixelCodec.Tests.Engine;
 
-/// <summary>Every image of corpus/ round-trips exactly with the default neural model, whole and, for photos, also in tiles.</summary>
+/// <summary>Every image of corpus/ round-trips exactly with the default model (the default PixelRNN blended with the baseline), whole and, for photos, also in tiles.</summary>
 public class ShippedModelRoundTripTests
 {
     public static TheoryData<string> CorpusFolders() => new("imagenet32-valid", "cifar10-test", "photos");
@@ -15,8 +16,8 @@ public class ShippedModelRoundTripTests
     [MemberData(nameof(CorpusFolders))]
     public void EveryCorpusImageRoundTripsWithTheDefaultModel(string folder)
     {
-        NeuralModel model = ShippedModels.Find(ShippedModels.DefaultName)!;
-        var catalog = new ModelCatalog(model);
+        IProbabilityModel model = ModelChoice.Resolve(ModelChoice.Default);
+        ModelCatalog catalog = ModelChoice.Catalog([]);
         string[] files = Directory.GetFiles(Path.Combine(RepoPaths.Root, "corpus", folder), "*.png");
         Assert.NotEmpty(files);
         Parallel.ForEach(files, path =>
