@@ -89,20 +89,19 @@ public static class TrainingCommands
         command.SetAction(parse => Guard(() =>
         {
             string path = parse.GetValue(model)!;
-            IImageCollection set = ImageSets.Open(parse.GetValue(data)!, "valid_32x32");
-            int limit = parse.GetValue(images);
-            int count = limit > 0 ? Math.Min(limit, set.Count) : set.Count;
+            EvaluationSet set = EvaluationSet.Open(parse.GetValue(data)!, "valid_32x32", parse.GetValue(images));
             if (path.EndsWith(".pxim", StringComparison.OrdinalIgnoreCase))
             {
-                double codeLength = IntegerEvaluation.BitsPerSubpixel(ReadIntegerModel(path), set, limit);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{codeLength:0.0000} bits/dim integer code length on {count} images"));
+                IntegerModel integer = ReadIntegerModel(path);
+                double codeLength = set.BitsPerSubpixel(g => IntegerEvaluation.BitsPerSubpixel(integer, g));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{codeLength:0.0000} bits/dim integer code length on {Describe(set)}"));
                 return;
             }
             FloatModel saved = FloatModelFile.Read(path);
             using Network network = Network.Create(saved.Config, seed: 0, parse.GetValue(device)!);
             network.WriteParameters(saved.Tensors);
-            double bits = Evaluation.BitsPerSubpixel(network, set, limit);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{bits:0.0000} bits/dim NLL on {count} images"));
+            double bits = set.BitsPerSubpixel(g => Evaluation.BitsPerSubpixel(network, g));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{bits:0.0000} bits/dim NLL on {Describe(set)}"));
         }));
         return command;
     }
@@ -128,23 +127,32 @@ public static class TrainingCommands
             byte[] file = IntegerModelFile.Write(integer);
             string path = parse.GetValue(output)!;
             string temporary = path + ".tmp";
-            File.WriteAllBytes(temporary, file);
-            File.Move(temporary, path, overwrite: true);
+            try
+            {
+                File.WriteAllBytes(temporary, file);
+                File.Move(temporary, path, overwrite: true);
+            }
+            finally
+            {
+                File.Delete(temporary);
+            }
             Console.WriteLine($"{path}: {integer.Description}, {file.Length} bytes, model id {Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(file), 0, 6)}");
             if (parse.GetValue(valid) is { } validPath)
             {
-                IImageCollection set = ImageSets.Open(validPath, "valid_32x32");
-                int limit = parse.GetValue(validImages);
+                EvaluationSet set = EvaluationSet.Open(validPath, "valid_32x32", parse.GetValue(validImages));
                 using Network network = Network.Create(saved.Config, seed: 0);
                 network.WriteParameters(saved.Tensors);
-                double floatBits = Evaluation.BitsPerSubpixel(network, set, limit);
-                double integerBits = IntegerEvaluation.BitsPerSubpixel(integer, set, limit);
+                double floatBits = set.BitsPerSubpixel(g => Evaluation.BitsPerSubpixel(network, g));
+                double integerBits = set.BitsPerSubpixel(g => IntegerEvaluation.BitsPerSubpixel(integer, g));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"float NLL {floatBits:0.0000} bits/dim, integer code length {integerBits:0.0000} bits/dim ({(integerBits / floatBits - 1) * 100:+0.00;-0.00}%) on {(limit > 0 ? Math.Min(limit, set.Count) : set.Count)} images"));
+                    $"float NLL {floatBits:0.0000} bits/dim, integer code length {integerBits:0.0000} bits/dim ({(integerBits / floatBits - 1) * 100:+0.00;-0.00}%) on {Describe(set)}"));
             }
         }));
         return command;
     }
+
+    private static string Describe(EvaluationSet set) =>
+        $"{set.Count} images" + (set.GreySkipped > 0 ? $" ({set.GreySkipped} grey images left out: the codec codes grey with the baseline)" : "");
 
     private static IntegerModel ReadIntegerModel(string path)
     {

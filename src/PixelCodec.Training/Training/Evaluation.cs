@@ -5,10 +5,16 @@ namespace PixelCodec.Training.Training;
 
 public static class Evaluation
 {
-    /// <summary>Mean NLL in bits per sub-pixel over the first <paramref name="limit"/> images (all when 0), in batches.</summary>
-    public static double BitsPerSubpixel(Network network, IImageCollection images, int limit = 0, int batchSize = 32)
+    private const int PixelsPerBatch = 32 * 64 * 64;
+
+    /// <summary>
+    /// Mean NLL in bits per sub-pixel over the first <paramref name="limit"/> images (all when 0), in
+    /// batches of up to 32 images and no more pixels than 32 images of 64x64 (larger images go one at a time).
+    /// </summary>
+    public static double BitsPerSubpixel(Network network, IImageCollection images, int limit = 0)
     {
         int count = limit > 0 ? Math.Min(limit, images.Count) : images.Count;
+        int batchSize = Math.Clamp(PixelsPerBatch / (images.Width * images.Height), 1, 32);
         int imageBytes = images.Width * images.Height * 3;
         double weightedBits = 0;
         for (int start = 0; start < count; start += batchSize)
