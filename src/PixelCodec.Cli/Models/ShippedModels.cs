@@ -5,31 +5,36 @@ namespace PixelCodec.Cli.Models;
 
 /// <summary>
 /// The integer models under models/ in the repository, embedded in the program (resources named
-/// "model:NAME") so that it codes from any directory. Each is read and hashed on first use, and parsed
-/// only when it codes something.
+/// "model:NAME") so that it codes from any directory; and the retired ones (models/retired/NAME.pxim,
+/// "retired:NAME"), which only decode the files earlier releases made with them. Each is read and
+/// hashed on first use, and parsed only when it codes something.
 /// </summary>
 internal static class ShippedModels
 {
     /// <summary>The model `encode` uses unless told otherwise (models/README.md says why this one).</summary>
     public const string DefaultName = "rowlstm-h64";
 
-    private const string Prefix = "model:";
     private static readonly Assembly Assembly = typeof(ShippedModels).Assembly;
-    private static readonly Dictionary<string, Lazy<NeuralModel>> Loaded = Assembly.GetManifestResourceNames()
-        .Where(n => n.StartsWith(Prefix, StringComparison.Ordinal))
-        .ToDictionary(n => n[Prefix.Length..], n => new Lazy<NeuralModel>(() => Load(n)));
+    private static readonly Dictionary<string, Lazy<NeuralModel>> Loaded = Embedded("model:");
+    private static readonly Dictionary<string, Lazy<NeuralModel>> RetiredModels = Embedded("retired:");
 
     public static IEnumerable<string> Names => Loaded.Keys.Order(StringComparer.Ordinal);
 
     public static IEnumerable<NeuralModel> All => Names.Select(n => Loaded[n].Value);
 
+    public static IEnumerable<NeuralModel> Retired => RetiredModels.Keys.Order(StringComparer.Ordinal).Select(n => RetiredModels[n].Value);
+
     public static NeuralModel? Find(string name) => Loaded.TryGetValue(name, out Lazy<NeuralModel>? model) ? model.Value : null;
 
-    private static NeuralModel Load(string resource)
+    private static Dictionary<string, Lazy<NeuralModel>> Embedded(string prefix) => Assembly.GetManifestResourceNames()
+        .Where(n => n.StartsWith(prefix, StringComparison.Ordinal))
+        .ToDictionary(n => n[prefix.Length..], n => new Lazy<NeuralModel>(() => Load(n, n[prefix.Length..])));
+
+    private static NeuralModel Load(string resource, string name)
     {
         using Stream stream = Assembly.GetManifestResourceStream(resource)!;
         var bytes = new byte[stream.Length];
         stream.ReadExactly(bytes);
-        return NeuralModel.Deferred(resource[Prefix.Length..], bytes);
+        return NeuralModel.Deferred(name, bytes);
     }
 }
