@@ -2,6 +2,9 @@ using System.Diagnostics;
 using PixelCodec.Container;
 using PixelCodec.Engine;
 using PixelCodec.Imaging;
+using PixelCodec.Modeling;
+using PixelCodec.Modeling.Baseline;
+using PixelCodec.Modeling.Mixing;
 
 namespace PixelCodec.Benchmarks;
 
@@ -10,7 +13,8 @@ namespace PixelCodec.Benchmarks;
 /// payload, the whole files), the range coder's overhead against the model's own NLL, and encode and
 /// decode speed in sub-pixels per second: one image at a time on 1 thread, and images in parallel on
 /// 2 threads ("batched"); then, if asked, whole-image against tiled coding on the largest image. Each
-/// timing is the median of <c>runs</c> runs. Prints Markdown.
+/// timing is the median of <c>runs</c> runs. Prints Markdown. A model path ending in "+baseline" is
+/// that model blended with the baseline (<see cref="MixtureModel"/>), as the codec's default is.
 /// </summary>
 internal static class EngineBench
 {
@@ -23,8 +27,8 @@ internal static class EngineBench
         Console.WriteLine();
         Console.WriteLine("| model | integer NLL (bits/dim) | payload bits/dim | file bits/dim | coder overhead | encode 1 thread | decode 1 thread | encode 2 threads, batched | decode 2 threads, batched |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
-        var models = modelPaths.Select(p => new NeuralModel(Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(p)))!, File.ReadAllBytes(p))).ToList();
-        foreach (NeuralModel model in models)
+        List<IProbabilityModel> models = [.. modelPaths.Select(Load)];
+        foreach (IProbabilityModel model in models)
         {
             var catalog = new ModelCatalog(model);
             byte[][] files = new byte[images.Length][];
@@ -45,7 +49,7 @@ internal static class EngineBench
         Console.WriteLine();
         Console.WriteLine("| model | tiles | file bits/dim | encode 1 thread | decode 1 thread | encode 2 threads | decode 2 threads |");
         Console.WriteLine("|---|---|---:|---:|---:|---:|---:|");
-        foreach (NeuralModel model in models)
+        foreach (IProbabilityModel model in models)
             foreach (int tile in new[] { 0, 64, 32 }.Where(t => t < Math.Max(largest.Width, largest.Height)))
             {
                 var catalog = new ModelCatalog(model);
@@ -61,7 +65,15 @@ internal static class EngineBench
         return 0;
     }
 
-    private static (byte[] File, PrnnEncodeResult Result) Encode(RasterImage image, NeuralModel model, int tile, int threads)
+    private static IProbabilityModel Load(string path)
+    {
+        const string WithBaseline = "+baseline";
+        if (path.EndsWith(WithBaseline, StringComparison.Ordinal))
+            return new MixtureModel(Load(path[..^WithBaseline.Length]), ContextModel.Instance);
+        return new NeuralModel(Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(path)))!, File.ReadAllBytes(path));
+    }
+
+    private static (byte[] File, PrnnEncodeResult Result) Encode(RasterImage image, IProbabilityModel model, int tile, int threads)
     {
         using var stream = new MemoryStream();
         PrnnEncodeResult result = PrnnEncoder.Encode(image, new PrnnEncodeOptions(model, tile, threads), stream);

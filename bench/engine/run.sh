@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The shipped integer models as codecs: float NLL against the integer model's code length, the range
 # coder's overhead against the integer model's own NLL, encode and decode speed (1 and 2 threads, one
-# image at a time and images in parallel), and whole against tiled coding on a 128x128 photo crop.
+# image at a time and images in parallel), and whole against tiled coding on a 128x128 photo crop;
+# the same for the codec's default, the default model blended with the baseline.
 # Writes bench/results/engine.md.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -13,6 +14,8 @@ dotnet build bench/PixelCodec.Benchmarks -c Release -nologo -v quiet > /dev/null
 pixelcodec="dotnet src/PixelCodec.Cli/bin/Release/net10.0/pixelcodec.dll"
 bench="dotnet bench/PixelCodec.Benchmarks/bin/Release/net10.0/PixelCodec.Benchmarks.dll"
 models=(models/*/model.pxim)
+default=$(grep -o 'DefaultName = "[^"]*"' src/PixelCodec.Cli/Models/ShippedModels.cs | cut -d'"' -f2)
+coders=("${models[@]}" "models/$default/model.pxim+baseline")
 mkdir -p "$work/crop"
 convert "$data/photos/chelsea.png" -crop 128x128+160+80 +repage "$work/crop/chelsea-128.png"
 
@@ -34,10 +37,10 @@ convert "$data/photos/chelsea.png" -crop 128x128+160+80 +repage "$work/crop/chel
   echo
   echo "## Coding the ImageNet-32 sample, valid_32x32 (first 50)"
   echo
-  $bench engine "$data/imagenet32-sample/valid_32x32" 50 3 whole "${models[@]}"
+  $bench engine "$data/imagenet32-sample/valid_32x32" 50 3 whole "${coders[@]}"
   echo
   echo "## Whole against tiled: a 128x128 crop of photos/chelsea.png"
   echo
-  $bench engine "$work/crop" 0 3 tiles "${models[@]}"
+  $bench engine "$work/crop" 0 3 tiles "${coders[@]}"
 } > bench/results/engine.md
 cat bench/results/engine.md

@@ -36,7 +36,7 @@ internal static class InfoCommand
         return command;
     }
 
-    /// <summary>The model's name where it is the baseline or a shipped model, and its id.</summary>
+    /// <summary>The model's name where the program knows it (the baseline, a shipped model, its blend with the baseline, a retired model), and its id.</summary>
     private static string DescribeModel(byte[] modelId)
     {
         string hex = Convert.ToHexStringLower(modelId);

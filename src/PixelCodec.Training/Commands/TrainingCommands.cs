@@ -93,7 +93,7 @@ public static class TrainingCommands
             if (path.EndsWith(".pxim", StringComparison.OrdinalIgnoreCase))
             {
                 IntegerModel integer = ReadIntegerModel(path);
-                double codeLength = set.BitsPerSubpixel(g => IntegerEvaluation.BitsPerSubpixel(integer, g));
+                double codeLength = IntegerEvaluation.BitsPerSubpixel(integer, set);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{codeLength:0.0000} bits/dim integer code length on {Describe(set)}"));
                 return;
             }
@@ -143,7 +143,7 @@ public static class TrainingCommands
                 using Network network = Network.Create(saved.Config, seed: 0);
                 network.WriteParameters(saved.Tensors);
                 double floatBits = set.BitsPerSubpixel(g => Evaluation.BitsPerSubpixel(network, g));
-                double integerBits = set.BitsPerSubpixel(g => IntegerEvaluation.BitsPerSubpixel(integer, g));
+                double integerBits = IntegerEvaluation.BitsPerSubpixel(integer, set);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"float NLL {floatBits:0.0000} bits/dim, integer code length {integerBits:0.0000} bits/dim ({(integerBits / floatBits - 1) * 100:+0.00;-0.00}%) on {Describe(set)}"));
             }
