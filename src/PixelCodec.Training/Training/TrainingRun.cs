@@ -39,7 +39,12 @@ public sealed class TrainingRun(TrainingOptions options)
             double? lastValid = state.LastValidBits;
 
             TrainingState Current() => new(step, position, state.ElapsedSeconds + clock.Elapsed.TotalSeconds, options.Seed, options.BatchSize, lastValid);
-            void Save() => checkpoint.Save(network, trainer, Current(), Provenance(Current()));
+            // The curve goes with every checkpoint: a run stopped from outside still leaves it current.
+            void Save()
+            {
+                checkpoint.Save(network, trainer, Current(), Provenance(Current()));
+                File.WriteAllText(checkpoint.CurvePath, TrainingCurveSvg.Write(log.Read(), $"{network.Config.Architecture} h={network.Config.Hidden}, {network.Config.Layers} layers"));
+            }
 
             while (!Finished(step, clock.Elapsed) && !cancel.IsCancellationRequested)
             {
@@ -78,7 +83,6 @@ public sealed class TrainingRun(TrainingOptions options)
                     Save();
             }
             Save();
-            File.WriteAllText(checkpoint.CurvePath, TrainingCurveSvg.Write(log.Read(), $"{network.Config.Architecture} h={network.Config.Hidden}, {network.Config.Layers} layers"));
             return new TrainingResult(step, lastValid, Current().ElapsedSeconds, checkpoint.ModelPath, pump.WaitTime.TotalSeconds);
         }
     }
