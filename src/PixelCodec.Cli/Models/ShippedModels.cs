@@ -11,7 +11,7 @@ namespace PixelCodec.Cli.Models;
 /// </summary>
 internal static class ShippedModels
 {
-    /// <summary>The model `encode` uses unless told otherwise (models/README.md says why this one).</summary>
+    /// <summary>The PixelRNN of the default coder: unless told otherwise, `encode` codes with it blended with the baseline (models/README.md says why this one).</summary>
     public const string DefaultName = "rowlstm-h64";
 
     private static readonly Assembly Assembly = typeof(ShippedModels).Assembly;
