@@ -29,6 +29,26 @@ public class CliModelFileTests
     }
 
     [Fact]
+    public void AModelFileBlendedWithTheBaselineIsAModelOfItsOwn()
+    {
+        using var folder = new TempFolder();
+        RasterImage image = SyntheticImages.Photo(12, 7, PixelFormat.Rgb);
+        File.WriteAllBytes(folder.File("in.png"), PngWriter.Encode(image));
+        File.WriteAllBytes(folder.File("mine.pxim"), IntegerModelFile.Write(RandomIntegerModels.Create(Architecture.RowLstm, 6, 1, 9, seed: 8)));
+        string blend = folder.File("mine.pxim") + "+baseline";
+
+        Assert.Equal(0, CliProcess.Run(["encode", "-m", blend, folder.File("in.png"), folder.File("out.prnn")]).ExitCode);
+
+        CliResult withTheModelAlone = CliProcess.Run(["decode", "-m", folder.File("mine.pxim"), folder.File("out.prnn"), folder.File("back.png")]);
+        Assert.Equal(1, withTheModelAlone.ExitCode);
+        Assert.Contains("which is not loaded", withTheModelAlone.StandardError);
+
+        CliResult withTheBlend = CliProcess.Run(["decode", "-m", blend, folder.File("out.prnn"), folder.File("back.png")]);
+        Assert.True(withTheBlend.ExitCode == 0, withTheBlend.StandardError);
+        Assert.True(image.PixelsEqual(ImageFile.Read(File.ReadAllBytes(folder.File("back.png")))));
+    }
+
+    [Fact]
     public void ADamagedModelFileIsOneClearLine()
     {
         using var folder = new TempFolder();
