@@ -12,9 +12,7 @@ public class CliModelFileTests
     public void AFileCodedWithAModelFileDecodesOnlyWhenThatModelIsGiven()
     {
         using var folder = new TempFolder();
-        RasterImage image = SyntheticImages.Photo(11, 9, PixelFormat.Rgb);
-        File.WriteAllBytes(folder.File("in.png"), PngWriter.Encode(image));
-        File.WriteAllBytes(folder.File("mine.pxim"), IntegerModelFile.Write(RandomIntegerModels.Create(Architecture.RowLstm, 6, 1, 9, seed: 8)));
+        RasterImage image = WriteImageAndModel(folder, 11, 9);
 
         Assert.Equal(0, CliProcess.Run(["encode", "-m", folder.File("mine.pxim"), folder.File("in.png"), folder.File("out.prnn")]).ExitCode);
 
@@ -32,9 +30,7 @@ public class CliModelFileTests
     public void AModelFileBlendedWithTheBaselineIsAModelOfItsOwn()
     {
         using var folder = new TempFolder();
-        RasterImage image = SyntheticImages.Photo(12, 7, PixelFormat.Rgb);
-        File.WriteAllBytes(folder.File("in.png"), PngWriter.Encode(image));
-        File.WriteAllBytes(folder.File("mine.pxim"), IntegerModelFile.Write(RandomIntegerModels.Create(Architecture.RowLstm, 6, 1, 9, seed: 8)));
+        RasterImage image = WriteImageAndModel(folder, 12, 7);
         string blend = folder.File("mine.pxim") + "+baseline";
 
         Assert.Equal(0, CliProcess.Run(["encode", "-m", blend, folder.File("in.png"), folder.File("out.prnn")]).ExitCode);
@@ -64,5 +60,14 @@ public class CliModelFileTests
             Assert.Contains(message, line);
             Assert.False(File.Exists(folder.File("out.prnn")));
         }
+    }
+
+    /// <summary>Writes in.png (a synthetic photo of this size, returned) and mine.pxim (a random Row LSTM) into <paramref name="folder"/>.</summary>
+    private static RasterImage WriteImageAndModel(TempFolder folder, int width, int height)
+    {
+        RasterImage image = SyntheticImages.Photo(width, height, PixelFormat.Rgb);
+        File.WriteAllBytes(folder.File("in.png"), PngWriter.Encode(image));
+        File.WriteAllBytes(folder.File("mine.pxim"), IntegerModelFile.Write(RandomIntegerModels.Create(Architecture.RowLstm, 6, 1, 9, seed: 8)));
+        return image;
     }
 }
