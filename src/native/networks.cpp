@@ -146,16 +146,17 @@ struct LayeredNetwork : PixelNetwork {
         input = register_module("input", MaskedConv2d(3, 2 * c.hidden, 7, 7, MaskType::A));
         for (int64_t i = 0; i < c.layers; ++i)
             layers.push_back(register_module("layer" + std::to_string(i), std::make_shared<Layer>(c.hidden)));
-        head = register_module("head", std::make_shared<Head>(2 * c.hidden, c.head));
+        output = register_module("head", std::make_shared<Head>(2 * c.hidden, c.head));
     }
-    Tensor forward(const Tensor& images) override {
+    Tensor trunk(const Tensor& images) override {
         auto x = input(images / 127.5 - 1.0);
         for (auto& layer : layers) x = layer->forward(x);
-        return head->forward(x);
+        return x;
     }
+    Tensor head(const Tensor& features) override { return output->forward(features); }
     MaskedConv2d input{nullptr};
     std::vector<std::shared_ptr<Layer>> layers;
-    std::shared_ptr<Head> head;
+    std::shared_ptr<Head> output;
 };
 
 }  // namespace
@@ -171,12 +172,33 @@ std::shared_ptr<PixelNetwork> create_network(const NetworkConfig& config) {
     throw std::invalid_argument("unknown architecture '" + config.architecture + "' (pixelcnn, rowlstm, diagbilstm)");
 }
 
-torch::Tensor bits_per_subpixel(PixelNetwork& network, const torch::Tensor& images_nhwc) {
-    auto images = images_nhwc.permute({0, 3, 1, 2}).to(torch::kFloat);
-    auto logits = network.forward(images);  // [N, 3, 256, H, W]
-    auto targets = images_nhwc.permute({0, 3, 1, 2}).to(torch::kLong).unsqueeze(2);
+namespace {
+// Summed NLL in nats of the sub-pixels whose logits [N, 3, 256, H, W] are given.
+Tensor summed_nats(const Tensor& logits, const Tensor& images_nchw_long) {
     // Softmax over the 256 values where they lie (dim 2), not cross_entropy on a transposed copy.
-    return -torch::log_softmax(logits, 2).gather(2, targets).mean() / std::log(2.0);
+    return -torch::log_softmax(logits, 2).gather(2, images_nchw_long.unsqueeze(2)).sum();
+}
+}  // namespace
+
+torch::Tensor bits_per_subpixel(PixelNetwork& network, const torch::Tensor& images_nhwc) {
+    auto images = images_nhwc.permute({0, 3, 1, 2});
+    auto logits = network.forward(images.to(torch::kFloat));
+    return summed_nats(logits, images.to(torch::kLong)) / (double(images.numel()) * std::log(2.0));
+}
+
+torch::Tensor bits_per_subpixel_banded(PixelNetwork& network, const torch::Tensor& images_nhwc, int64_t max_band_positions) {
+    torch::NoGradGuard no_grad;
+    auto images = images_nhwc.permute({0, 3, 1, 2});
+    auto targets = images.to(torch::kLong);
+    auto features = network.trunk(images.to(torch::kFloat));
+    int64_t height = images.size(2), per_row = images.size(0) * images.size(3);
+    int64_t band = std::max<int64_t>(1, max_band_positions / per_row);
+    auto total = torch::zeros({}, features.options().dtype(torch::kDouble));
+    for (int64_t row = 0; row < height; row += band) {
+        int64_t rows = std::min(band, height - row);
+        total += summed_nats(network.head(features.narrow(2, row, rows)), targets.narrow(2, row, rows)).to(torch::kDouble);
+    }
+    return (total / (double(images.numel()) * std::log(2.0))).to(torch::kFloat);
 }
 
 }  // namespace pixelcodec

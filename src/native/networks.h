@@ -16,7 +16,12 @@ struct NetworkConfig {
 };
 
 struct PixelNetwork : torch::nn::Module {
-    virtual torch::Tensor forward(const torch::Tensor& images) = 0;
+    // Logits of every sub-pixel: head(trunk(images)).
+    torch::Tensor forward(const torch::Tensor& images) { return head(trunk(images)); }
+    // Everything before the head: the 2h-wide map the head reads, one position at a time.
+    virtual torch::Tensor trunk(const torch::Tensor& images) = 0;
+    // The per-position head (1x1 convolutions only), so it may run on any band of rows.
+    virtual torch::Tensor head(const torch::Tensor& features) = 0;
 };
 
 // Throws std::invalid_argument for an unknown architecture or sizes too small to split into R, G, B.
@@ -24,5 +29,10 @@ std::shared_ptr<PixelNetwork> create_network(const NetworkConfig& config);
 
 // Mean negative log-likelihood in bits per sub-pixel of uint8 images [N, H, W, 3].
 torch::Tensor bits_per_subpixel(PixelNetwork& network, const torch::Tensor& images_nhwc);
+
+// The same without gradients, in bounded memory for images of any size: the trunk runs on the
+// whole batch, the head, softmax and loss on bands of rows of at most max_band_positions positions
+// (N x rows x W), so the [N, 3, 256, rows, W] logits never exist for the whole image at once.
+torch::Tensor bits_per_subpixel_banded(PixelNetwork& network, const torch::Tensor& images_nhwc, int64_t max_band_positions);
 
 }  // namespace pixelcodec

@@ -160,13 +160,13 @@ int pcx_network_parameter_write(void* handle, int64_t index, const float* values
     });
 }
 
-// *loss: a new scalar tensor, the mean NLL of the images in bits per sub-pixel.
-int pcx_network_evaluate(void* handle, void* images, void** loss) {
+// *loss: a new scalar tensor, the mean NLL of the images in bits per sub-pixel, with the head run on
+// bands of rows of at most max_band_positions positions (images x rows x width; at least one row).
+int pcx_network_evaluate(void* handle, void* images, int64_t max_band_positions, void** loss) {
     return guarded([&] {
-        torch::NoGradGuard no_grad;
         auto& network = *static_cast<Network*>(handle);
         network.module->eval();
-        *loss = new_tensor(bits_per_subpixel(*network.module, images_of(images)));
+        *loss = new_tensor(bits_per_subpixel_banded(*network.module, images_of(images), max_band_positions));
     });
 }
 

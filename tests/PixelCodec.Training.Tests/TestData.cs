@@ -19,9 +19,25 @@ internal sealed class TestData : IDisposable
         return path;
     }
 
-    public static RasterImage Image(int size, int seed, PixelFormat format = PixelFormat.Rgb)
+    /// <summary>Writes one deterministic RGB PNG per size into <paramref name="folder"/> (photographs of mixed sizes).</summary>
+    public string MixedSizeFolder(string folder, IEnumerable<(int Width, int Height)> sizes, int seed = 1)
     {
-        var image = new RasterImage(size, size, format);
+        string path = Path(folder);
+        Directory.CreateDirectory(path);
+        int i = 0;
+        foreach ((int width, int height) in sizes)
+        {
+            File.WriteAllBytes(System.IO.Path.Combine(path, $"{i:D3}.png"), PngWriter.Encode(Image(width, height, seed * 1000 + i)));
+            i++;
+        }
+        return path;
+    }
+
+    public static RasterImage Image(int size, int seed, PixelFormat format = PixelFormat.Rgb) => Image(size, size, seed, format);
+
+    public static RasterImage Image(int width, int height, int seed, PixelFormat format = PixelFormat.Rgb)
+    {
+        var image = new RasterImage(width, height, format);
         var random = new Random(seed);
         for (int i = 0; i < image.Pixels.Length; i++)
             image.Pixels[i] = (byte)(i * 7 % 200 + random.Next(40));

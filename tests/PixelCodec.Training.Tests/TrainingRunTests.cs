@@ -39,6 +39,40 @@ public class TrainingRunTests
     }
 
     [Fact]
+    public void ARunOnCropsOfMixedSizesResumesExactly()
+    {
+        using TestData data = Data();
+        data.MixedSizeFolder("photos", [(12, 9), (9, 14), (4, 4), (20, 7), (8, 8), (10, 10)], seed: 3);
+        data.MixedSizeFolder("photos-valid", [(11, 7), (6, 9)], seed: 4);
+        TrainingOptions Crops(string output, long steps, bool resume = false) =>
+            Options(data, output, steps, resume) with { TrainPath = data.Path("photos"), ValidPath = data.Path("photos-valid"), Crop = 6 };
+        TrainingResult whole = new TrainingRun(Crops("whole", 12)).Run();
+        new TrainingRun(Crops("split", 5)).Run();
+        TrainingResult resumed = new TrainingRun(Crops("split", 12, resume: true)).Run();
+
+        Assert.Equal(whole.ValidBits, resumed.ValidBits);
+        FloatModel a = FloatModelFile.Read(whole.ModelPath), b = FloatModelFile.Read(resumed.ModelPath);
+        Assert.All(a.Tensors.Zip(b.Tensors), pair => Assert.Equal(pair.First.Values, pair.Second.Values));
+        Assert.Contains("random 6x6 crops", a.Provenance["trainData"]);
+        Assert.Contains("crop 6", Assert.Throws<TrainingException>(() => new TrainingRun(Crops("split", 14, resume: true) with { Crop = 5 }).Run()).Message);
+    }
+
+    [Fact]
+    public void ARunStartedFromAModelStartsFromItsWeights()
+    {
+        using TestData data = Data();
+        TrainingResult first = new TrainingRun(Options(data, "first", 4)).Run();
+        // A learning rate of 0: the weights after one step are the initial model's, exactly.
+        TrainingOptions tuned = Options(data, "tuned", 1) with { InitialModel = first.ModelPath, LearningRate = new LearningRateSchedule(ScheduleKind.Constant, 0, 0, 0) };
+        TrainingResult result = new TrainingRun(tuned).Run();
+        FloatModel a = FloatModelFile.Read(first.ModelPath), b = FloatModelFile.Read(result.ModelPath);
+        Assert.All(a.Tensors.Zip(b.Tensors), pair => Assert.Equal(pair.First.Values, pair.Second.Values));
+        Assert.Equal(first.ModelPath, b.Provenance["initialModel"]);
+        TrainingOptions other = Options(data, "other", 1) with { InitialModel = first.ModelPath, Network = new NetworkConfig(Architecture.RowLstm, 8, 1, 9) };
+        Assert.Contains("the run asks for", Assert.Throws<TrainingException>(() => new TrainingRun(other).Run()).Message);
+    }
+
+    [Fact]
     public void LearningLowersTheLoss()
     {
         using TestData data = Data();
@@ -72,7 +106,7 @@ public class TrainingRunTests
     public void BatchOrderIsAFunctionOfSeedAndPosition()
     {
         using TestData data = Data();
-        IImageCollection set = ImageSets.Open(data.Path("train"));
+        var set = new WholeImages(ImageSets.Open(data.Path("train")));
         List<byte[]> straight;
         using (var pump = new BatchPump(set, 3, seed: 5, position: 0))
             straight = Enumerable.Range(0, 6).Select(_ => pump.Next().Pixels).ToList();

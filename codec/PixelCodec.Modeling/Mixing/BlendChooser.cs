@@ -3,50 +3,60 @@ using PixelCodec.Entropy;
 namespace PixelCodec.Modeling.Mixing;
 
 /// <summary>
-/// Blends two models' tables for each sub-pixel: w/64 of the first plus (64 - w)/64 of the second,
-/// with w one of <see cref="Weights"/> — the one that would have coded the recent sub-pixels of the same
-/// channel in the fewest bits. It looks only at tables and values already coded, so the encoder and
-/// the decoder choose alike. Integer arithmetic throughout.
+/// Blends N models' tables for each sub-pixel: sum over i of w_i/64 of model i's table, with (w_1..w_N)
+/// one of the scheme's candidate weightings (each summing to 64) — the one that would have coded the
+/// recent sub-pixels of the same channel in the fewest bits. It looks only at tables and values
+/// already coded, so the encoder and the decoder choose alike. Integer arithmetic throughout.
 /// </summary>
 internal sealed class BlendChooser
 {
-    private const int WeightBits = 6;
-    private const int WeightOne = 1 << WeightBits;
+    public const int WeightBits = 6;
+    public const int WeightOne = 1 << WeightBits;
 
     /// <summary>Each blend's score loses 1/2^DecayShift per sub-pixel of its channel: a memory of about 2^DecayShift sub-pixels.</summary>
     private const int DecayShift = 4;
 
-    private static readonly int[] Weights = [0, 8, 16, 24, 32, 40, 48, 56, 64];
-
+    private readonly BlendScheme _scheme;
     private readonly int _channels;
+    private readonly int _experts;
     private readonly int[] _scores;
     private int _channel;
 
-    public BlendChooser(int channels)
+    public BlendChooser(BlendScheme scheme, int channels)
     {
+        _scheme = scheme;
         _channels = channels;
-        _scores = new int[channels * Weights.Length];
-        // A slight start-up preference for the even blend, gone after a few sub-pixels.
+        _experts = scheme.Experts;
+        int candidates = scheme.Candidates.Count;
+        _scores = new int[channels * candidates];
         for (int c = 0; c < channels; c++)
-            for (int k = 0; k < Weights.Length; k++)
-                _scores[c * Weights.Length + k] = Math.Abs(Weights[k] - WeightOne / 2);
+            scheme.InitialScores.CopyTo(_scores.AsSpan(c * candidates, candidates));
     }
 
-    /// <summary>Writes the blend chosen for the next sub-pixel: a valid frequency table if both inputs are.</summary>
-    public void Blend(ReadOnlySpan<ushort> first, ReadOnlySpan<ushort> second, Span<ushort> blended)
+    /// <summary>
+    /// Writes the blend chosen for the next sub-pixel of <paramref name="tables"/> (the experts' tables,
+    /// 256 entries each, one after another): a valid frequency table if all inputs are.
+    /// </summary>
+    public void Blend(ReadOnlySpan<ushort> tables, int tableStride, Span<ushort> blended)
     {
-        int weight = Weights[Best()];
-        if (weight == WeightOne || weight == 0)
+        ReadOnlySpan<int> weights = _scheme.Candidates[Best()];
+        for (int e = 0; e < _experts; e++)
         {
-            (weight == WeightOne ? first : second).CopyTo(blended);
-            return;
+            if (weights[e] == WeightOne)
+            {
+                tables.Slice(e * tableStride, FrequencyTable.Symbols).CopyTo(blended);
+                return;
+            }
         }
-        // Entries of at least 1 stay at least 1 (w + (64 - w) = 64); rounding down loses less than one
-        // per entry, given back to the largest entry so the table sums to 2^16 again.
+        // Entries of at least 1 stay at least 1 (the weights sum to 64); rounding down loses less than
+        // one per entry, given back to the largest entry so the table sums to 2^16 again.
         int sum = 0, largest = 0;
         for (int s = 0; s < FrequencyTable.Symbols; s++)
         {
-            int f = (weight * first[s] + (WeightOne - weight) * second[s]) >> WeightBits;
+            int f = 0;
+            for (int e = 0; e < _experts; e++)
+                f += weights[e] * tables[e * tableStride + s];
+            f >>= WeightBits;
             blended[s] = (ushort)f;
             sum += f;
             if (f > blended[largest])
@@ -55,25 +65,67 @@ internal sealed class BlendChooser
         blended[largest] += (ushort)(FrequencyTable.Total - sum);
     }
 
-    /// <summary>Scores every blend on the value just coded (its frequency in each input table), and moves to the next channel.</summary>
-    public void Observe(int firstFrequency, int secondFrequency)
+    /// <summary>Scores every blend on the value just coded (its frequency in each expert's table), and moves to the next channel.</summary>
+    public void Observe(ReadOnlySpan<int> frequencies)
     {
-        Span<int> scores = _scores.AsSpan(_channel * Weights.Length, Weights.Length);
-        for (int k = 0; k < Weights.Length; k++)
+        int candidates = _scheme.Candidates.Count;
+        Span<int> scores = _scores.AsSpan(_channel * candidates, candidates);
+        for (int k = 0; k < candidates; k++)
         {
-            int f = (Weights[k] * firstFrequency + (WeightOne - Weights[k]) * secondFrequency) >> WeightBits;
-            scores[k] += CodeLength.Of(f) - (scores[k] >> DecayShift);
+            ReadOnlySpan<int> weights = _scheme.Candidates[k];
+            int f = 0;
+            for (int e = 0; e < _experts; e++)
+                f += weights[e] * frequencies[e];
+            scores[k] += CodeLength.Of(f >> WeightBits) - (scores[k] >> DecayShift);
         }
         _channel = _channel + 1 == _channels ? 0 : _channel + 1;
     }
 
     private int Best()
     {
-        ReadOnlySpan<int> scores = _scores.AsSpan(_channel * Weights.Length, Weights.Length);
+        ReadOnlySpan<int> scores = _scores.AsSpan(_channel * _scheme.Candidates.Count, _scheme.Candidates.Count);
         int best = 0;
         for (int k = 1; k < scores.Length; k++)
             if (scores[k] < scores[best])
                 best = k;
         return best;
+    }
+}
+
+/// <summary>The weightings a <see cref="BlendChooser"/> chooses among, and the scores they start from.</summary>
+internal sealed record BlendScheme(int Experts, IReadOnlyList<int[]> Candidates, int[] InitialScores)
+{
+    /// <summary>
+    /// Version 1, two experts: w and 64 - w for w = 0, 8, ..., 64, with a slight start-up preference
+    /// for the even blend (|w - 32|), gone after a few sub-pixels.
+    /// </summary>
+    public static BlendScheme Pair { get; } = new(2,
+        [.. Enumerable.Range(0, 9).Select(k => new[] { 8 * k, BlendChooser.WeightOne - 8 * k })],
+        [.. Enumerable.Range(0, 9).Select(k => Math.Abs(8 * k - BlendChooser.WeightOne / 2))]);
+
+    /// <summary>
+    /// Version 2, any number of experts: every weighting in steps of <paramref name="step"/>/64 (the
+    /// simplex grid, in lexicographic order), starting from a preference for even weights.
+    /// </summary>
+    public static BlendScheme Grid(int experts, int step)
+    {
+        var candidates = new List<int[]>();
+        void Fill(int[] prefix, int at, int left)
+        {
+            if (at == experts - 1)
+            {
+                prefix[at] = left;
+                candidates.Add((int[])prefix.Clone());
+                return;
+            }
+            for (int w = 0; w <= left; w += step)
+            {
+                prefix[at] = w;
+                Fill(prefix, at + 1, left - w);
+            }
+        }
+        Fill(new int[experts], 0, BlendChooser.WeightOne);
+        int[] initial = [.. candidates.Select(c => c.Sum(w => Math.Abs(experts * w - BlendChooser.WeightOne)) / experts)];
+        return new BlendScheme(experts, candidates, initial);
     }
 }

@@ -5,76 +5,100 @@ using PixelCodec.Entropy;
 namespace PixelCodec.Modeling.Mixing;
 
 /// <summary>
-/// Two models as one: every sub-pixel's table is a blend of theirs, weighted towards whichever has been
-/// coding that channel better lately (<see cref="BlendChooser"/>). A PixelRNN trained on small images
-/// and the adaptive baseline err in different places, so the blend codes smaller than either alone.
-/// Its identity is the hash of <see cref="VersionedName"/> and both models' hashes: changing the
-/// blending changes that name.
+/// Several models as one: every sub-pixel's table is a blend of theirs, weighted towards whichever
+/// blend has been coding that channel best lately (<see cref="BlendChooser"/>). A PixelRNN trained on
+/// small images, one trained on photographs, and adaptive classical models err in different places, so
+/// the blend codes smaller than any alone. Its identity is the hash of its versioned name and every
+/// expert's hash, in order: changing the blending changes that name.
 /// </summary>
 public sealed class MixtureModel : IProbabilityModel
 {
-    public const string VersionedName = "pixelcodec/mixture/v1";
+    /// <summary>Two experts, nine weightings (the blend of release 1).</summary>
+    public const string PairVersionedName = "pixelcodec/mixture/v1";
 
-    private readonly IProbabilityModel _first;
-    private readonly IProbabilityModel _second;
+    /// <summary>Any number of experts, every weighting in steps of 1/8.</summary>
+    public const string GridVersionedName = "pixelcodec/mixture/v2";
 
+    private const int GridStep = 8;
+
+    private readonly IProbabilityModel[] _experts;
+    private readonly BlendScheme _scheme;
+
+    /// <summary>The two-expert blend of version 1 (files made with it keep decoding).</summary>
     public MixtureModel(IProbabilityModel first, IProbabilityModel second)
+        : this([first, second], BlendScheme.Pair, PairVersionedName)
     {
-        _first = first;
-        _second = second;
-        byte[] hashed = [.. Encoding.ASCII.GetBytes(VersionedName), .. first.Identity.Hash, .. second.Identity.Hash];
-        Identity = new ModelIdentity($"{first.Identity.Name}+{second.Identity.Name}", SHA256.HashData(hashed));
+    }
+
+    private MixtureModel(IProbabilityModel[] experts, BlendScheme scheme, string versionedName)
+    {
+        _experts = experts;
+        _scheme = scheme;
+        byte[] hashed = [.. Encoding.ASCII.GetBytes(versionedName), .. experts.SelectMany(e => e.Identity.Hash.ToArray())];
+        Identity = new ModelIdentity(string.Join('+', experts.Select(e => e.Identity.Name)), SHA256.HashData(hashed));
+    }
+
+    /// <summary>The blend of version 2 over two or more experts.</summary>
+    public static MixtureModel Of(params IProbabilityModel[] experts)
+    {
+        if (experts.Length < 2)
+            throw new ArgumentException("a mixture needs at least two experts");
+        return new MixtureModel(experts, BlendScheme.Grid(experts.Length, GridStep), GridVersionedName);
     }
 
     public ModelIdentity Identity { get; }
 
-    public bool SupportsChannels(int channels) => _first.SupportsChannels(channels) && _second.SupportsChannels(channels);
+    public IReadOnlyList<IProbabilityModel> Experts => _experts;
+
+    public bool SupportsChannels(int channels) => _experts.All(e => e.SupportsChannels(channels));
 
     public IEncoderPass BeginEncoding(ReadOnlyMemory<byte> plane, PlaneShape shape) =>
-        new EncoderPass(_first.BeginEncoding(plane, shape), _second.BeginEncoding(plane, shape), plane, shape);
+        new EncoderPass([.. _experts.Select(e => e.BeginEncoding(plane, shape))], new BlendChooser(_scheme, shape.Channels), plane, shape);
 
     public IDecoderSession BeginDecoding(PlaneShape shape) =>
-        new DecoderSession(_first.BeginDecoding(shape), _second.BeginDecoding(shape), shape.Channels);
+        new DecoderSession([.. _experts.Select(e => e.BeginDecoding(shape))], new BlendChooser(_scheme, shape.Channels));
 
-    private sealed class EncoderPass(IEncoderPass first, IEncoderPass second, ReadOnlyMemory<byte> plane, PlaneShape shape) : IEncoderPass
+    private sealed class EncoderPass(IEncoderPass[] experts, BlendChooser chooser, ReadOnlyMemory<byte> plane, PlaneShape shape) : IEncoderPass
     {
-        private readonly BlendChooser _chooser = new(shape.Channels);
-        private readonly ushort[] _firstTables = new ushort[shape.Stride * FrequencyTable.Symbols];
-        private readonly ushort[] _secondTables = new ushort[shape.Stride * FrequencyTable.Symbols];
+        private readonly int _rowTables = shape.Stride * FrequencyTable.Symbols;
+        private readonly ushort[] _tables = new ushort[experts.Length * shape.Stride * FrequencyTable.Symbols];
+        private readonly int[] _frequencies = new int[experts.Length];
 
         public void TablesForRow(int y, Span<ushort> tables)
         {
-            first.TablesForRow(y, _firstTables);
-            second.TablesForRow(y, _secondTables);
+            for (int e = 0; e < experts.Length; e++)
+                experts[e].TablesForRow(y, _tables.AsSpan(e * _rowTables, _rowTables));
             ReadOnlySpan<byte> row = plane.Span.Slice(y * shape.Stride, shape.Stride);
             for (int i = 0; i < row.Length; i++)
             {
-                Range table = (i * FrequencyTable.Symbols)..((i + 1) * FrequencyTable.Symbols);
-                _chooser.Blend(_firstTables.AsSpan(table), _secondTables.AsSpan(table), tables[table]);
-                int value = i * FrequencyTable.Symbols + row[i];
-                _chooser.Observe(_firstTables[value], _secondTables[value]);
+                int table = i * FrequencyTable.Symbols;
+                chooser.Blend(_tables.AsSpan(table), _rowTables, tables.Slice(table, FrequencyTable.Symbols));
+                for (int e = 0; e < experts.Length; e++)
+                    _frequencies[e] = _tables[e * _rowTables + table + row[i]];
+                chooser.Observe(_frequencies);
             }
         }
     }
 
-    private sealed class DecoderSession(IDecoderSession first, IDecoderSession second, int channels) : IDecoderSession
+    private sealed class DecoderSession(IDecoderSession[] experts, BlendChooser chooser) : IDecoderSession
     {
-        private readonly BlendChooser _chooser = new(channels);
-        private readonly ushort[] _firstTable = new ushort[FrequencyTable.Symbols];
-        private readonly ushort[] _secondTable = new ushort[FrequencyTable.Symbols];
+        private readonly ushort[] _tables = new ushort[experts.Length * FrequencyTable.Symbols];
+        private readonly int[] _frequencies = new int[experts.Length];
 
         public void NextTable(Span<ushort> table)
         {
-            first.NextTable(_firstTable);
-            second.NextTable(_secondTable);
-            _chooser.Blend(_firstTable, _secondTable, table);
+            for (int e = 0; e < experts.Length; e++)
+                experts[e].NextTable(_tables.AsSpan(e * FrequencyTable.Symbols, FrequencyTable.Symbols));
+            chooser.Blend(_tables, FrequencyTable.Symbols, table);
         }
 
         public void Observe(byte value)
         {
-            _chooser.Observe(_firstTable[value], _secondTable[value]);
-            first.Observe(value);
-            second.Observe(value);
+            for (int e = 0; e < experts.Length; e++)
+                _frequencies[e] = _tables[e * FrequencyTable.Symbols + value];
+            chooser.Observe(_frequencies);
+            foreach (IDecoderSession expert in experts)
+                expert.Observe(value);
         }
     }
 }

@@ -3,6 +3,7 @@ using PixelCodec.Engine;
 using PixelCodec.Modeling;
 using PixelCodec.Modeling.Baseline;
 using PixelCodec.Modeling.Mixing;
+using PixelCodec.Modeling.Weighted;
 
 namespace PixelCodec.Cli.Models;
 
@@ -26,10 +27,21 @@ internal static class ModelChoice
     {
         if (name == Default)
             return WithTheBaseline(ShippedModels.Find(ShippedModels.DefaultName)!);
-        if (name.EndsWith(WithBaseline, StringComparison.Ordinal) && name.Length > WithBaseline.Length && name != Baseline + WithBaseline)
-            return WithTheBaseline(Resolve(name[..^WithBaseline.Length]));
+        string[] experts = name.Split('+');
+        if (experts.Length > 1 && experts.All(e => e.Length > 0))
+        {
+            IProbabilityModel[] resolved = [.. experts.Select(ResolveOne)];
+            return resolved.Length == 2 ? new MixtureModel(resolved[0], resolved[1]) : MixtureModel.Of(resolved);
+        }
+        return ResolveOne(name);
+    }
+
+    private static IProbabilityModel ResolveOne(string name)
+    {
         if (name == Baseline)
             return ContextModel.Instance;
+        if (name == WeightedPredictorModel.Name)
+            return WeightedPredictorModel.Instance;
         if (ShippedModels.Find(name) is { } shipped)
             return shipped;
         if (!File.Exists(name))
@@ -49,7 +61,7 @@ internal static class ModelChoice
     /// the retired models (earlier releases coded with them alone), and the ones named.
     /// </summary>
     public static ModelCatalog Catalog(IEnumerable<string> names) =>
-        new([.. ShippedModels.All, .. ShippedModels.All.Select(WithTheBaseline), .. ShippedModels.Retired, .. names.Select(Resolve)]);
+        new([WeightedPredictorModel.Instance, .. ShippedModels.All, .. ShippedModels.All.Select(WithTheBaseline), .. ShippedModels.Retired, .. names.Select(Resolve)]);
 
     private static MixtureModel WithTheBaseline(IProbabilityModel model) => new(model, ContextModel.Instance);
 }

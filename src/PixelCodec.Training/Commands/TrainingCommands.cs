@@ -34,12 +34,14 @@ public static class TrainingCommands
         var validEvery = new Option<int>("--valid-every") { Description = "Validate every this many steps.", DefaultValueFactory = _ => 500 };
         var validImages = new Option<int>("--valid-images") { Description = "Validate on the first this many images (0: all).", DefaultValueFactory = _ => 0 };
         var checkpointEvery = new Option<int>("--checkpoint-every") { Description = "Checkpoint every this many steps (and at every validation).", DefaultValueFactory = _ => 200 };
+        var crop = new Option<int>("--crop") { Description = "Train on random N x N crops of a folder of PNGs of any size (a new position per image per epoch, seeded); images smaller than N are left out. 0: whole images, all of one size.", DefaultValueFactory = _ => 0 };
+        var init = new Option<string?>("--init") { Description = "Start a new run from this float model's weights (.pxfm), e.g. to fine-tune a shipped model; its architecture and sizes are used." };
         var device = DeviceOption();
 
-        var command = new Command("train", "Train a PixelRNN (float, libtorch) on 32x32-style images.\n" +
+        var command = new Command("train", "Train a PixelRNN (float, libtorch) on 32x32-style images, or on random crops of photographs (--crop).\n" +
             "Example: pixelcodec train --arch RowLstm --hidden 64 --layers 4 --train ../shared/data/imagenet32-sample --valid ../shared/data/imagenet32-sample --out runs/rowlstm --minutes 20")
         {
-            architecture, hidden, layers, head, trainData, validData, output, resume, optimizer, learningRate, schedule, decay, clip, batch, seed, steps, minutes, validEvery, validImages, checkpointEvery, device,
+            architecture, hidden, layers, head, trainData, validData, output, resume, optimizer, learningRate, schedule, decay, clip, batch, seed, steps, minutes, validEvery, validImages, checkpointEvery, crop, init, device,
         };
         command.SetAction(parse => Guard(() =>
         {
@@ -52,12 +54,25 @@ public static class TrainingCommands
                 throw new TrainingException("the cosine schedule needs --steps");
             if (parse.GetValue(validEvery) < 1 || parse.GetValue(checkpointEvery) < 1)
                 throw new TrainingException("--valid-every and --checkpoint-every must be at least 1");
+            if (parse.GetValue(crop) < 0)
+                throw new TrainingException("--crop must be 0 (whole images) or a crop size");
+            var network = new NetworkConfig(parse.GetValue(architecture), parse.GetValue(hidden), parse.GetValue(layers), parse.GetValue(head));
+            string? initialModel = parse.GetValue(init);
+            if (initialModel is not null)
+            {
+                if (parse.GetValue(resume))
+                    throw new TrainingException("--init starts a new run; --resume continues one from its own checkpoint: give one of them");
+                if (new Option[] { architecture, hidden, layers, head }.Any(o => parse.GetResult(o) is { Implicit: false }))
+                    throw new TrainingException("--init takes the architecture and sizes from the model: leave out --arch, --hidden, --layers and --head");
+                network = FloatModelFile.Read(initialModel).Config;
+            }
             var options = new TrainingOptions(
-                new NetworkConfig(parse.GetValue(architecture), parse.GetValue(hidden), parse.GetValue(layers), parse.GetValue(head)),
+                network,
                 parse.GetValue(trainData)!, parse.GetValue(validData)!, parse.GetValue(output)!, parse.GetValue(resume),
                 parse.GetValue(optimizer), new LearningRateSchedule(kind, parse.GetValue(learningRate), maxSteps ?? 0, parse.GetValue(decay)),
                 parse.GetValue(clip), parse.GetValue(batch), parse.GetValue(seed), maxSteps, maxMinutes,
-                parse.GetValue(validEvery), parse.GetValue(validImages), parse.GetValue(checkpointEvery), parse.GetValue(device)!);
+                parse.GetValue(validEvery), parse.GetValue(validImages), parse.GetValue(checkpointEvery), parse.GetValue(device)!,
+                parse.GetValue(crop), initialModel);
 
             TrainingResult result = null!;
             AnsiConsole.Progress().Start(progress =>

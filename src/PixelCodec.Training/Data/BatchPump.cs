@@ -13,7 +13,7 @@ public sealed class BatchPump : IDisposable
 {
     private const int BatchesAhead = 4;
 
-    private readonly IImageCollection _images;
+    private readonly ITrainingSamples _images;
     private readonly int _batchSize;
     private readonly int _seed;
     private readonly BlockingCollection<ImageBatch> _queue = new(BatchesAhead);
@@ -23,10 +23,10 @@ public sealed class BatchPump : IDisposable
     private Exception? _failure;
 
     /// <param name="position">Samples already consumed (epoch * Count + index in epoch) when resuming.</param>
-    public BatchPump(IImageCollection images, int batchSize, int seed, long position)
+    public BatchPump(ITrainingSamples images, int batchSize, int seed, long position)
     {
         if (batchSize < 1 || batchSize > images.Count)
-            throw new TrainingException($"batch size {batchSize} must be between 1 and the {images.Count} training images");
+            throw new TrainingException($"batch size {batchSize} must be between 1 and the {images.Count} training samples");
         _images = images;
         _batchSize = batchSize;
         _seed = seed;
@@ -50,7 +50,7 @@ public sealed class BatchPump : IDisposable
     public static int[] Order(int count, int seed, long epoch)
     {
         var order = Enumerable.Range(0, count).ToArray();
-        new Random(HashCode.Combine(seed, epoch)).Shuffle(order);
+        new Random(SeedMix.Of(seed, epoch)).Shuffle(order);
         return order;
     }
 
@@ -72,7 +72,7 @@ public sealed class BatchPump : IDisposable
                         order = Order(count, _seed, ++epoch);
                         index = 0;
                     }
-                    _images.Decode(order[index++], pixels.AsSpan(b * imageBytes, imageBytes));
+                    _images.Decode(order[index++], epoch, pixels.AsSpan(b * imageBytes, imageBytes));
                 }
                 _queue.Add(new ImageBatch(_batchSize, _images.Height, _images.Width, pixels), _stop.Token);
             }

@@ -66,12 +66,19 @@ public sealed class Network : IDisposable
         }
     }
 
-    /// <summary>Mean NLL of a batch in bits per sub-pixel, without gradients.</summary>
-    public double Evaluate(ImageBatch batch)
+    /// <summary>Positions per band of rows that the head, softmax and loss run on in <see cref="Evaluate"/>: about 100 MB of logits.</summary>
+    public const long DefaultBandPositions = 32 * 1024;
+
+    /// <summary>
+    /// Mean NLL of a batch in bits per sub-pixel, without gradients. The trunk sees the whole batch; the
+    /// head runs on bands of rows of at most <paramref name="maxBandPositions"/> positions (at least one
+    /// row), so memory grows with the image only as the trunk's 2h-wide map does.
+    /// </summary>
+    public double Evaluate(ImageBatch batch, long maxBandPositions = DefaultBandPositions)
     {
         using var scope = new TensorScope();
         Tensor images = Tensor.FromImages(batch, Device);
-        TorchShim.Check(TorchShim.pcx_network_evaluate(Handle, images.Handle, out IntPtr loss));
+        TorchShim.Check(TorchShim.pcx_network_evaluate(Handle, images.Handle, maxBandPositions, out IntPtr loss));
         return new Tensor(loss).ToDouble();
     }
 

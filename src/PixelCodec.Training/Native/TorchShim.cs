@@ -73,7 +73,7 @@ internal static partial class TorchShim
     [LibraryImport(Library)] internal static unsafe partial int pcx_network_parameter_info(SafeHandle network, long index, byte* name, long nameCapacity, out long rank, long* shape);
     [LibraryImport(Library)] internal static unsafe partial int pcx_network_parameter_read(SafeHandle network, long index, float* values, long count);
     [LibraryImport(Library)] internal static unsafe partial int pcx_network_parameter_write(SafeHandle network, long index, float* values, long count);
-    [LibraryImport(Library)] internal static partial int pcx_network_evaluate(SafeHandle network, SafeHandle images, out IntPtr loss);
+    [LibraryImport(Library)] internal static partial int pcx_network_evaluate(SafeHandle network, SafeHandle images, long maxBandPositions, out IntPtr loss);
     [LibraryImport(Library)] internal static unsafe partial int pcx_network_dependence(SafeHandle network, long height, long width, long row, long column, long channel, byte* dependence);
 
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]

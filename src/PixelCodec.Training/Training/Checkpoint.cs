@@ -4,7 +4,9 @@ using PixelCodec.Training.Models;
 namespace PixelCodec.Training.Training;
 
 /// <summary>Where a run stands: enough, with the model and optimizer files beside it, to continue exactly.</summary>
-public sealed record TrainingState(long Step, long Position, double ElapsedSeconds, int Seed, int BatchSize, double? LastValidBits);
+/// <param name="Crop">The run's crop size (0: whole images); states written before crops existed read as 0.</param>
+/// <param name="InitialModel">The float model the run started from, when not from random weights.</param>
+public sealed record TrainingState(long Step, long Position, double ElapsedSeconds, int Seed, int BatchSize, double? LastValidBits, int Crop = 0, string? InitialModel = null);
 
 /// <summary>
 /// A run's folder: model.pxfm, optimizer.pt and state.json, replaced together (each written to a

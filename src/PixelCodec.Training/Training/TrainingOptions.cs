@@ -3,6 +3,8 @@ using PixelCodec.Training.Models;
 namespace PixelCodec.Training.Training;
 
 /// <summary>Everything a training run is told. <see cref="MaxSteps"/> counts from the very first step, resumed or not.</summary>
+/// <param name="Crop">Train on random Crop x Crop crops of a folder of photographs of any size (0: whole images of one size).</param>
+/// <param name="InitialModel">A new run starts from this float model's weights (fine-tuning) instead of random ones; its configuration must be <see cref="Network"/>.</param>
 public sealed record TrainingOptions(
     NetworkConfig Network,
     string TrainPath,
@@ -19,4 +21,6 @@ public sealed record TrainingOptions(
     int ValidEvery,
     int ValidImages,
     int CheckpointEvery,
-    string Device = "cpu");
+    string Device = "cpu",
+    int Crop = 0,
+    string? InitialModel = null);

@@ -22,8 +22,10 @@ public sealed class TrainingRun(TrainingOptions options)
 
     public TrainingResult Run(Action<TrainingProgress>? report = null, CancellationToken cancel = default)
     {
-        IImageCollection train = ImageSets.Open(options.TrainPath, "train_32x32");
-        IImageCollection valid = ImageSets.Open(options.ValidPath, "valid_32x32");
+        ITrainingSamples train = options.Crop > 0
+            ? RandomCrops.Open(options.TrainPath, options.Crop, options.Seed)
+            : new WholeImages(ImageSets.Open(options.TrainPath, "train_32x32"));
+        EvaluationSet valid = EvaluationSet.Open(options.ValidPath, "valid_32x32", options.ValidImages);
         var checkpoint = new Checkpoint(options.OutputFolder);
         (Network network, Trainer trainer, TrainingState state) = Start(checkpoint);
         using (network)
@@ -38,7 +40,7 @@ public sealed class TrainingRun(TrainingOptions options)
             long step = state.Step, position = state.Position;
             double? lastValid = state.LastValidBits;
 
-            TrainingState Current() => new(step, position, state.ElapsedSeconds + clock.Elapsed.TotalSeconds, options.Seed, options.BatchSize, lastValid);
+            TrainingState Current() => new(step, position, state.ElapsedSeconds + clock.Elapsed.TotalSeconds, options.Seed, options.BatchSize, lastValid, options.Crop, state.InitialModel);
             // The curve goes with every checkpoint: a run stopped from outside still leaves it current.
             void Save()
             {
@@ -68,7 +70,7 @@ public sealed class TrainingRun(TrainingOptions options)
 
                 bool validate = step % options.ValidEvery == 0 || Finished(step, clock.Elapsed);
                 if (validate)
-                    lastValid = Evaluation.BitsPerSubpixel(network, valid, options.ValidImages);
+                    lastValid = valid.BitsPerSubpixel(g => Evaluation.BitsPerSubpixel(network, g));
                 if (step % LogEvery == 0 || validate)
                 {
                     lastTrain = windowBits / windowSteps;
@@ -95,13 +97,20 @@ public sealed class TrainingRun(TrainingOptions options)
                 throw new TrainingException($"'{options.OutputFolder}' already holds a training run: pass --resume to continue it, or choose another --out");
             Directory.CreateDirectory(options.OutputFolder);
             Network fresh = Network.Create(options.Network, options.Seed, options.Device);
-            return (fresh, new Trainer(fresh, options.Optimizer, options.LearningRate.Initial, options.ClipNorm), new TrainingState(0, 0, 0, options.Seed, options.BatchSize, null));
+            if (options.InitialModel is { } initial)
+            {
+                FloatModel start = FloatModelFile.Read(initial);
+                if (start.Config != options.Network)
+                    throw new TrainingException($"'{initial}' is {start.Config.Describe()}, the run asks for {options.Network.Describe()}");
+                fresh.WriteParameters(start.Tensors);
+            }
+            return (fresh, new Trainer(fresh, options.Optimizer, options.LearningRate.Initial, options.ClipNorm), new TrainingState(0, 0, 0, options.Seed, options.BatchSize, null, options.Crop, options.InitialModel));
         }
         if (!checkpoint.Exists)
             throw new TrainingException($"there is no training run to resume in '{options.OutputFolder}'");
         TrainingState state = checkpoint.LoadState();
-        if (state.Seed != options.Seed || state.BatchSize != options.BatchSize)
-            throw new TrainingException($"the run in '{options.OutputFolder}' used seed {state.Seed} and batch {state.BatchSize}; resume it with the same");
+        if (state.Seed != options.Seed || state.BatchSize != options.BatchSize || state.Crop != options.Crop)
+            throw new TrainingException($"the run in '{options.OutputFolder}' used seed {state.Seed}, batch {state.BatchSize} and crop {state.Crop}; resume it with the same");
         FloatModel saved = FloatModelFile.Read(checkpoint.ModelPath);
         Network network = Network.Create(saved.Config, options.Seed, options.Device);
         network.WriteParameters(saved.Tensors);
@@ -119,7 +128,8 @@ public sealed class TrainingRun(TrainingOptions options)
 
     private Dictionary<string, string> Provenance(TrainingState state) => new()
     {
-        ["trainData"] = options.TrainPath,
+        ["trainData"] = options.TrainPath + (options.Crop > 0 ? $" (random {options.Crop}x{options.Crop} crops)" : ""),
+        ["initialModel"] = state.InitialModel ?? "",
         ["validData"] = options.ValidPath,
         ["steps"] = state.Step.ToString(CultureInfo.InvariantCulture),
         ["images"] = state.Position.ToString(CultureInfo.InvariantCulture),

@@ -4,6 +4,7 @@ using PixelCodec.Imaging;
 using PixelCodec.Modeling;
 using PixelCodec.Modeling.Baseline;
 using PixelCodec.Modeling.Mixing;
+using PixelCodec.Modeling.Weighted;
 using PixelCodec.Tests.Engine;
 using PixelCodec.Tests.TestSupport;
 
@@ -56,9 +57,51 @@ public class MixtureModelTests
         Assert.NotEqual(mixture.Identity, new MixtureModel(ContextModel.Instance, neural).Identity);
         Assert.NotEqual(mixture.Identity, neural.Identity);
         // Files record this hash: changing the blending means a new versioned name.
-        Assert.Equal("pixelcodec/mixture/v1", MixtureModel.VersionedName);
+        Assert.Equal("pixelcodec/mixture/v1", MixtureModel.PairVersionedName);
         Assert.Equal("6ec9f43ba60d89211ec5ded69c922fd20781b730c31eb63a0a0e4687e4319565",
             Convert.ToHexStringLower(new MixtureModel(ContextModel.Instance, ContextModel.Instance).Identity.Hash));
+    }
+
+    [Fact]
+    public void ThreeExpertsGiveIdenticalValidTablesInEncoderAndDecoder()
+    {
+        var neural = new NeuralModel("random", IntegerModelFile.Write(RandomIntegerModels.Create(Architecture.RowLstm, 6, 2, 9, seed: 5)));
+        var mixture = MixtureModel.Of(neural, WeightedPredictorModel.Instance, ContextModel.Instance);
+        foreach (RasterImage image in new[] { SyntheticImages.Photo(13, 9, PixelFormat.Rgb), SyntheticImages.Noise(5, 7, PixelFormat.Rgb) })
+            ModelContract.AssertEncoderMatchesDecoder(mixture, image.Pixels, new PlaneShape(image.Width, image.Height, 3));
+    }
+
+    [Fact]
+    public void AmongThreeExpertsFollowsTheOneThatIsRightLately()
+    {
+        // As above, with the oracle in the middle of two uniform models: the grid's weightings must find it.
+        RasterImage image = SyntheticImages.Noise(16, 16, PixelFormat.Rgb);
+        var shape = new PlaneShape(16, 16, 3);
+        int half = shape.SubpixelCount / 2;
+        var oracle = new ScriptedModel(i => Peaked(i < half ? image.Pixels[i] : image.Pixels[i] ^ 0x80));
+        var uniform = new ScriptedModel(_ => Enumerable.Repeat((ushort)256, 256).ToArray());
+        Assert.InRange(Bits(MixtureModel.Of(uniform, oracle, uniform), image.Pixels, shape), 3.9, 4.5);
+    }
+
+    [Fact]
+    public void TheGridHoldsEveryWeightingInEighths()
+    {
+        BlendScheme grid = BlendScheme.Grid(3, 8);
+        Assert.Equal(45, grid.Candidates.Count);
+        Assert.All(grid.Candidates, c => Assert.Equal(64, c.Sum()));
+        Assert.Equal(45, grid.Candidates.Select(c => string.Join(',', c)).Distinct().Count());
+        Assert.Equal(9, BlendScheme.Pair.Candidates.Count);
+    }
+
+    [Fact]
+    public void TheMixtureOfManyIsAModelOfItsOwn()
+    {
+        var mixture = MixtureModel.Of(WeightedPredictorModel.Instance, ContextModel.Instance, ContextModel.Instance);
+        Assert.Equal("weighted+baseline+baseline", mixture.Identity.Name);
+        Assert.Equal("pixelcodec/mixture/v2", MixtureModel.GridVersionedName);
+        Assert.NotEqual(mixture.Identity, MixtureModel.Of(ContextModel.Instance, WeightedPredictorModel.Instance, ContextModel.Instance).Identity);
+        Assert.NotEqual(MixtureModel.Of(ContextModel.Instance, ContextModel.Instance).Identity, new MixtureModel(ContextModel.Instance, ContextModel.Instance).Identity);
+        Assert.Throws<ArgumentException>(() => MixtureModel.Of(ContextModel.Instance));
     }
 
     [Fact]

@@ -1,0 +1,356 @@
+using PixelCodec.Entropy;
+
+namespace PixelCodec.Modeling.Weighted;
+
+// Read me first.
+//
+// A classical coder of the kind that beats the standard ones on photographs: many predictors,
+// blended by how well each did on the neighbours, then a distribution chosen by how large the
+// errors around the pixel were. All of it is integer arithmetic in a fixed order, so encoder and
+// decoder agree on every machine.
+//
+// 1. Predictors. Every sub-pixel is predicted, in 1/16 of a level, by a few linear predictors over
+//    its decoded neighbours in the same channel (W, N, NW, NE, WW, NN, NNE). A channel after the
+//    first is also predicted in the difference domain: the same predictors over (channel - the
+//    previous channel), plus the previous channel's value at this pixel (colours move together).
+// 2. Blend. Each predictor's absolute error is kept for the two rows in view; its weight is
+//    2^40 / (S^2 + 64), S its errors summed at N, W, NW, NE and (half) WW and NN: predictors that
+//    were right nearby count most. The blend is their weighted mean (64-bit sums, one division).
+// 3. Bias. The blend's signed error is averaged per context (channel, error bucket, the signs of
+//    four neighbours against the prediction) and added back, as CALIC does.
+// 4. Distribution. The expected error magnitude (the final errors at N, W, NW, NE, and for later
+//    channels the previous channel's error at this very pixel) picks one of a few dozen buckets; each
+//    bucket keeps adaptive counts of residuals (value - prediction, modulo 256, so the table is a
+//    permutation of the counts and its total is known without summing), started from a two-sided
+//    geometric prior of the bucket's width.
+internal sealed class WeightedPredictorSession : IDecoderSession
+{
+    public const int MaxChannels = 4;
+
+    private const int Fraction = 4;               // predictions in 1/16 of a level
+    private const int One = 1 << Fraction;
+    private const int MaxPrediction = 255 << Fraction;
+    private const int SpatialPredictors = 7;
+    private static readonly int[] NlmsRateShifts = [2, 4, 7];
+    private const int NlmsSpatialInputs = 7;
+    private const int NlmsInputsPerEarlierChannel = 3;
+
+    // Expected-error thresholds, in 1/16 of a level summed over the neighbourhood (about a factor 1.4 apart).
+    private static readonly int[] ErrorBucketLimits = [6, 12, 20, 30, 42, 58, 80, 110, 150, 205, 280, 380, 520, 710, 970, 1320, 1800, 2450, 3350];
+    private static readonly int ErrorBuckets = ErrorBucketLimits.Length + 1;
+    private const int TexturePatterns = 16;
+
+    private const int Increment = 32;
+    private const int HalvingThreshold = 1 << 17;
+    private const int PriorTotal = 1 << 10;
+    private const int SpreadForTableScale = FrequencyTable.Total - FrequencyTable.Symbols;
+    private const int BiasCountLimit = 255;
+
+    private static readonly int[][] Priors = BuildPriors();
+
+    private readonly PlaneShape _shape;
+    private readonly byte[] _decoded;
+    private readonly int _predictorCount;
+    // Absolute errors (1/16 level) of every predictor and of the final prediction, for rows y and y-1, y-2:
+    // [row % 3][(x * channels + c) * (predictors + 1) + k], k = predictors for the final prediction.
+    private readonly int[][] _errors;
+    private readonly int[] _predictions;
+    private readonly NlmsPredictor[][] _nlms;       // per channel, one per rate
+    private readonly int[][] _counts;
+    private readonly int[] _countTotals;
+    private readonly int[] _biasSums;
+    private readonly int[] _biasCounts;
+    private readonly int[] _finalErrorHere;       // this pixel's final signed error per channel, for the channels after it
+
+    private int _position;
+    private int _nlmsBase;                          // what the NLMS predictors predict the difference from, 1/16 level
+    private int _rawBlend;                          // the predictors' blend, 1/16 level
+    private int _blend;                             // the same, bias-corrected and clamped
+    private int _predicted;                         // its rounded value: the residuals' origin
+    private bool _mirrored;                         // the blend lies below _predicted: residuals are counted negated
+    private int _countContext;
+    private int _biasContext;
+
+    public WeightedPredictorSession(PlaneShape shape)
+    {
+        _shape = shape;
+        _decoded = new byte[shape.SubpixelCount];
+        _predictorCount = (shape.Channels > 1 ? 2 * SpatialPredictors : SpatialPredictors) + NlmsRateShifts.Length;
+        int nlmsInputs = NlmsSpatialInputs + NlmsInputsPerEarlierChannel * (shape.Channels - 1);
+        _nlms = [.. Enumerable.Range(0, shape.Channels).Select(_ => NlmsRateShifts.Select(r => new NlmsPredictor(nlmsInputs, r)).ToArray())];
+        _errors = [.. Enumerable.Range(0, 3).Select(_ => new int[shape.Stride * (_predictorCount + 1)])];
+        _predictions = new int[_predictorCount];
+        int countContexts = shape.Channels * ErrorBuckets;
+        _counts = new int[countContexts][];
+        _countTotals = new int[countContexts];
+        for (int c = 0; c < countContexts; c++)
+        {
+            _counts[c] = (int[])Priors[c % ErrorBuckets].Clone();
+            _countTotals[c] = Sum(_counts[c]);
+        }
+        _biasSums = new int[shape.Channels * ErrorBuckets * TexturePatterns];
+        _biasCounts = new int[_biasSums.Length];
+        _finalErrorHere = new int[shape.Channels];
+    }
+
+    public void NextTable(Span<ushort> table)
+    {
+        if (_position >= _decoded.Length)
+            throw new InvalidOperationException("every sub-pixel of the plane has been coded");
+        Predict();
+        FillTable(_counts[_countContext], _countTotals[_countContext], _predicted, _mirrored, table);
+    }
+
+    public void Observe(byte value)
+    {
+        int channels = _shape.Channels;
+        int pixel = _position / channels;
+        int channel = _position - pixel * channels;
+        int x = pixel % _shape.Width, y = pixel / _shape.Width;
+        int stride = _predictorCount + 1;
+        Span<int> errors = _errors[y % 3].AsSpan((x * channels + channel) * stride, stride);
+        int actual = value << Fraction;
+        foreach (NlmsPredictor nlms in _nlms[channel])
+            nlms.Update(actual - _nlmsBase);
+        for (int k = 0; k < _predictorCount; k++)
+            errors[k] = Math.Abs(actual - _predictions[k]);
+        int signedError = actual - _blend;
+        errors[_predictorCount] = Math.Abs(signedError);
+        _finalErrorHere[channel] = signedError;
+
+        _biasSums[_biasContext] += actual - _rawBlend;
+        if (++_biasCounts[_biasContext] > BiasCountLimit)
+        {
+            _biasSums[_biasContext] /= 2;
+            _biasCounts[_biasContext] /= 2;
+        }
+
+        int residual = (_mirrored ? _predicted - value : value - _predicted) & 0xFF;
+        int[] counts = _counts[_countContext];
+        counts[residual] += Increment;
+        _countTotals[_countContext] += Increment;
+        if (_countTotals[_countContext] > HalvingThreshold)
+            _countTotals[_countContext] = Halve(counts);
+
+        _decoded[_position] = value;
+        _position++;
+    }
+
+    private void Predict()
+    {
+        int channels = _shape.Channels, width = _shape.Width;
+        int pixel = _position / channels;
+        int channel = _position - pixel * channels;
+        int x = pixel % width, y = pixel / width;
+
+        Neighbours here = Neighbours.Of(_decoded, _position, x, y, width, channels, 0);
+        Spatial(here, 0, _predictions);
+        if (channels > 1)
+        {
+            if (channel > 0)
+            {
+                Neighbours reference = Neighbours.Of(_decoded, _position, x, y, width, channels, -1);
+                Neighbours difference = here.Minus(reference);
+                Spatial(difference, _decoded[_position - 1] << Fraction, _predictions.AsSpan(SpatialPredictors));
+            }
+            else
+            {
+                // The first channel has no earlier colour here: its difference-domain slots repeat the spatial ones.
+                _predictions.AsSpan(0, SpatialPredictors).CopyTo(_predictions.AsSpan(SpatialPredictors));
+            }
+        }
+
+        PredictWithNlms(here, channel, x, y);
+
+        // Weights from each predictor's errors at N, W, NW, NE, and half those at WW and NN.
+        int stride = _predictorCount + 1;
+        ReadOnlySpan<int> current = _errors[y % 3], above = _errors[(y + 2) % 3], twoAbove = _errors[(y + 1) % 3];
+        int at = x * channels + channel;
+        bool hasW = x > 0, hasWW = x > 1, hasN = y > 0, hasNN = y > 1, hasNE = y > 0 && x + 1 < width;
+        long weightSum = 0, weighted = 0;
+        int errorSum = 0;
+        for (int k = 0; k <= _predictorCount; k++)
+        {
+            int s = 0;
+            if (hasW) s += 2 * current[(at - channels) * stride + k];
+            if (hasWW) s += current[(at - 2 * channels) * stride + k];
+            if (hasN) s += 2 * above[at * stride + k];
+            if (hasNN) s += twoAbove[at * stride + k];
+            if (hasN && hasW) s += 2 * above[(at - channels) * stride + k];
+            if (hasNE) s += 2 * above[(at + channels) * stride + k];
+            if (k == _predictorCount)
+            {
+                errorSum = s;
+                break;
+            }
+            long weight = (1L << 40) / ((long)s * s + 64);
+            weightSum += weight;
+            weighted += weight * _predictions[k];
+        }
+        int blend = (int)((weighted + weightSum / 2) / weightSum);
+        _rawBlend = blend;
+
+        // The expected error: the final prediction's errors around (weights 2, 1) plus, after the first
+        // channel, the earlier channels' errors at this pixel, which say how surprising this pixel is.
+        int expected = errorSum / 2;
+        for (int c = 0; c < channel; c++)
+            expected += Math.Abs(_finalErrorHere[c]) * 2 / (channel - c + 1);
+        if (!hasN && !hasW)
+            expected = ErrorBucketLimits[^1] + 1;
+        int bucket = Bucket(expected);
+
+        int texture = (here.N << Fraction > blend ? 1 : 0) | (here.W << Fraction > blend ? 2 : 0)
+                    | (here.NW << Fraction > blend ? 4 : 0) | (here.NE << Fraction > blend ? 8 : 0);
+        _biasContext = (channel * ErrorBuckets + bucket) * TexturePatterns + texture;
+        int count = _biasCounts[_biasContext];
+        if (count > 0)
+            blend += _biasSums[_biasContext] / count;
+
+        _blend = Math.Clamp(blend, 0, MaxPrediction);
+        _predicted = (_blend + One / 2) >> Fraction;
+        _mirrored = _blend < _predicted << Fraction;
+        _countContext = channel * ErrorBuckets + bucket;
+    }
+
+    // The NLMS predictors learn the difference from the gradient predictor, from the neighbours (as
+    // differences from it too) and, for every earlier channel at this pixel, how it moved from its
+    // own neighbours; they take the last slots of the prediction list.
+    private void PredictWithNlms(Neighbours here, int channel, int x, int y)
+    {
+        _nlmsBase = _predictions[2];
+        Span<int> inputs = _nlms[channel][0].Inputs;
+        inputs[0] = (here.N << Fraction) - _nlmsBase;
+        inputs[1] = (here.W << Fraction) - _nlmsBase;
+        inputs[2] = (here.NW << Fraction) - _nlmsBase;
+        inputs[3] = (here.NE << Fraction) - _nlmsBase;
+        inputs[4] = (here.WW << Fraction) - _nlmsBase;
+        inputs[5] = (here.NN << Fraction) - _nlmsBase;
+        inputs[6] = (here.NNE << Fraction) - _nlmsBase;
+        int count = NlmsSpatialInputs;
+        for (int r = 0; r < channel; r++)
+        {
+            Neighbours earlier = Neighbours.Of(_decoded, _position, x, y, _shape.Width, _shape.Channels, r - channel);
+            int value = _decoded[_position + r - channel];
+            inputs[count++] = (value - Math.Clamp(earlier.W + earlier.N - earlier.NW, 0, 255)) << Fraction;
+            inputs[count++] = (value - earlier.N) << Fraction;
+            inputs[count++] = (value - earlier.W) << Fraction;
+        }
+        int first = _predictorCount - NlmsRateShifts.Length;
+        for (int k = 0; k < NlmsRateShifts.Length; k++)
+        {
+            NlmsPredictor nlms = _nlms[channel][k];
+            if (k > 0)
+                inputs.Slice(0, count).CopyTo(nlms.Inputs);
+            _predictions[first + k] = Clamp(_nlmsBase + nlms.Predict(count));
+        }
+    }
+
+    // The spatial predictors over one set of neighbours, in 1/16 level, plus an offset (the earlier
+    // channel's value where the neighbours are differences).
+    private static void Spatial(Neighbours p, int offset, Span<int> predictions)
+    {
+        predictions[0] = Clamp(offset + (p.W << Fraction));
+        predictions[1] = Clamp(offset + (p.N << Fraction));
+        predictions[2] = Clamp(offset + ((p.W + p.N - p.NW) << Fraction));
+        predictions[3] = Clamp(offset + ((p.N + p.NE - p.NNE) << Fraction));
+        predictions[4] = Clamp(offset + ((p.W + p.NE) << (Fraction - 1)));
+        predictions[5] = Clamp(offset + (p.W << Fraction) + ((p.NE - p.NW) << (Fraction - 1)));
+        predictions[6] = Clamp(offset + ((3 * (p.W + p.N) - 2 * p.NW - p.WW - p.NN + p.NE) << (Fraction - 2)));
+    }
+
+    private static int Clamp(int prediction) => Math.Clamp(prediction, 0, MaxPrediction);
+
+    private static int Bucket(int expected)
+    {
+        int b = 0;
+        while (b < ErrorBucketLimits.Length && expected > ErrorBucketLimits[b])
+            b++;
+        return b;
+    }
+
+    // table[v] = 1 + floor(counts[(v - prediction) & 255] * (2^16 - 256) / total), and what the floors
+    // leave over goes to the predicted value, so the table sums to exactly 2^16 with every entry >= 1.
+    // Mirrored, table[v] reads counts[(prediction - v) & 255]: the counts then describe residuals on the
+    // side the blend leans to, whichever way it leans.
+    private static void FillTable(int[] counts, int total, int prediction, bool mirrored, Span<ushort> table)
+    {
+        ulong scale = ((ulong)SpreadForTableScale << 32) / (ulong)total;
+        int sum = 0, sign = mirrored ? -1 : 1;
+        for (int v = 0; v < FrequencyTable.Symbols; v++)
+        {
+            int f = 1 + (int)(((ulong)counts[(sign * (v - prediction)) & 0xFF] * scale) >> 32);
+            table[v] = (ushort)f;
+            sum += f;
+        }
+        table[prediction] = (ushort)(table[prediction] + FrequencyTable.Total - sum);
+    }
+
+    private static int Halve(int[] counts)
+    {
+        int total = 0;
+        for (int i = 0; i < counts.Length; i++)
+        {
+            counts[i] = (counts[i] + 1) >> 1;
+            total += counts[i];
+        }
+        return total;
+    }
+
+    private static int Sum(int[] counts)
+    {
+        int total = 0;
+        foreach (int c in counts)
+            total += c;
+        return total;
+    }
+
+    // A two-sided geometric prior over residuals -128..127 (stored modulo 256), one per error bucket,
+    // about as wide as the bucket's errors; decay factors are rationals so the tables are exact integers.
+    private static int[][] BuildPriors()
+    {
+        var priors = new int[ErrorBuckets][];
+        for (int b = 0; b < ErrorBuckets; b++)
+        {
+            int limit = b < ErrorBucketLimits.Length ? ErrorBucketLimits[b] : 2 * ErrorBucketLimits[^1];
+            int spread = 1 + limit / (10 * One);
+            var weights = new long[129];
+            weights[0] = 1L << 30;
+            for (int d = 1; d <= 128; d++)
+                weights[d] = weights[d - 1] * spread / (spread + 1);
+            long weightSum = weights[0];
+            for (int d = 1; d <= 128; d++)
+                weightSum += (d == 128 ? 1 : 2) * weights[d];
+            var prior = new int[FrequencyTable.Symbols];
+            for (int r = 0; r < FrequencyTable.Symbols; r++)
+                prior[r] = (int)(weights[r < 128 ? r : 256 - r] * PriorTotal / weightSum);
+            priors[b] = prior;
+        }
+        return priors;
+    }
+
+    // The decoded neighbours of a sub-pixel in one channel (offset -1: the previous channel), with the
+    // image's edges filled from the nearest neighbour that exists (128 before anything is decoded).
+    private readonly record struct Neighbours(int W, int N, int NW, int NE, int WW, int NN, int NNE)
+    {
+        public static Neighbours Of(byte[] decoded, int position, int x, int y, int width, int channels, int offset)
+        {
+            int here = position + offset, stride = width * channels;
+            if (y == 0)
+            {
+                int w0 = x > 0 ? decoded[here - channels] : 128;
+                int ww0 = x > 1 ? decoded[here - 2 * channels] : w0;
+                return new Neighbours(w0, w0, w0, w0, ww0, w0, w0);
+            }
+            int n = decoded[here - stride];
+            int w = x > 0 ? decoded[here - channels] : n;
+            int nw = x > 0 ? decoded[here - stride - channels] : n;
+            int ne = x + 1 < width ? decoded[here - stride + channels] : n;
+            int ww = x > 1 ? decoded[here - 2 * channels] : w;
+            int nn = y > 1 ? decoded[here - 2 * stride] : n;
+            int nne = y > 1 && x + 1 < width ? decoded[here - 2 * stride + channels] : ne;
+            return new Neighbours(w, n, nw, ne, ww, nn, nne);
+        }
+
+        public Neighbours Minus(Neighbours o) => new(W - o.W, N - o.N, NW - o.NW, NE - o.NE, WW - o.WW, NN - o.NN, NNE - o.NNE);
+    }
+}
