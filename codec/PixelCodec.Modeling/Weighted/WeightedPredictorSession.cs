@@ -19,10 +19,12 @@ namespace PixelCodec.Modeling.Weighted;
 // 3. Bias. The blend's signed error is averaged per context (channel, error bucket, the signs of
 //    four neighbours against the prediction) and added back, as CALIC does.
 // 4. Distribution. The expected error magnitude (the final errors at N, W, NW, NE, and for later
-//    channels the previous channel's error at this very pixel) picks one of a few dozen buckets; each
-//    bucket keeps adaptive counts of residuals (value - prediction, modulo 256, so the table is a
-//    permutation of the counts and its total is known without summing), started from a two-sided
-//    geometric prior of the bucket's width.
+//    channels the earlier channels' errors at this very pixel) picks one of 20 buckets. The values
+//    are ranked by distance from the rounded prediction, first on the side the blend leans to, and a
+//    binary tree of questions about the rank (ResidualTree) gives the table: each question's
+//    probability is a logistic mix of adaptive probabilities under four contexts (the bucket; a
+//    coarse bucket with the neighbours' signs against the prediction; with how the previous channel
+//    here missed; with where the fastest NLMS predictor would put the value).
 internal sealed class WeightedPredictorSession : IDecoderSession
 {
     public const int MaxChannels = 4;
@@ -40,13 +42,10 @@ internal sealed class WeightedPredictorSession : IDecoderSession
     private static readonly int ErrorBuckets = ErrorBucketLimits.Length + 1;
     private const int TexturePatterns = 16;
 
-    private const int Increment = 32;
-    private const int HalvingThreshold = 1 << 17;
-    private const int PriorTotal = 1 << 10;
-    private const int SpreadForTableScale = FrequencyTable.Total - FrequencyTable.Symbols;
     private const int BiasCountLimit = 255;
 
-    private static readonly int[][] Priors = BuildPriors();
+    private const int CoarseBuckets = 10;
+    private const int EarlierErrorClasses = 9;
 
     private readonly PlaneShape _shape;
     private readonly byte[] _decoded;
@@ -56,10 +55,11 @@ internal sealed class WeightedPredictorSession : IDecoderSession
     private readonly int[][] _errors;
     private readonly int[] _predictions;
     private readonly NlmsPredictor[][] _nlms;       // per channel, one per rate
-    private readonly int[][] _counts;
-    private readonly int[] _countTotals;
+    private readonly ResidualTree _tree;
+    private readonly int[] _treeContexts = new int[4];
     private readonly int[] _biasSums;
     private readonly int[] _biasCounts;
+    private readonly int[] _rowSignedErrors;      // the final signed errors of the row being coded, so far
     private readonly int[] _finalErrorHere;       // this pixel's final signed error per channel, for the channels after it
 
     private int _position;
@@ -68,7 +68,7 @@ internal sealed class WeightedPredictorSession : IDecoderSession
     private int _blend;                             // the same, bias-corrected and clamped
     private int _predicted;                         // its rounded value: the residuals' origin
     private bool _mirrored;                         // the blend lies below _predicted: residuals are counted negated
-    private int _countContext;
+    private int _channel;
     private int _biasContext;
 
     public WeightedPredictorSession(PlaneShape shape)
@@ -80,17 +80,20 @@ internal sealed class WeightedPredictorSession : IDecoderSession
         _nlms = [.. Enumerable.Range(0, shape.Channels).Select(_ => NlmsRateShifts.Select(r => new NlmsPredictor(nlmsInputs, r)).ToArray())];
         _errors = [.. Enumerable.Range(0, 3).Select(_ => new int[shape.Stride * (_predictorCount + 1)])];
         _predictions = new int[_predictorCount];
-        int countContexts = shape.Channels * ErrorBuckets;
-        _counts = new int[countContexts][];
-        _countTotals = new int[countContexts];
-        for (int c = 0; c < countContexts; c++)
-        {
-            _counts[c] = (int[])Priors[c % ErrorBuckets].Clone();
-            _countTotals[c] = Sum(_counts[c]);
-        }
+        int channels = shape.Channels;
+        _tree = new ResidualTree(
+            [channels * ErrorBuckets, channels * CoarseBuckets * TexturePatterns, channels * CoarseBuckets * EarlierErrorClasses, channels * CoarseBuckets * EarlierErrorClasses],
+            mixerContexts: channels,
+            (set, context) => Prior(set switch
+            {
+                0 => context % ErrorBuckets,
+                1 => context / TexturePatterns % CoarseBuckets * 2,
+                _ => context / EarlierErrorClasses % CoarseBuckets * 2,
+            }));
         _biasSums = new int[shape.Channels * ErrorBuckets * TexturePatterns];
         _biasCounts = new int[_biasSums.Length];
         _finalErrorHere = new int[shape.Channels];
+        _rowSignedErrors = new int[shape.Stride];
     }
 
     public void NextTable(Span<ushort> table)
@@ -98,7 +101,7 @@ internal sealed class WeightedPredictorSession : IDecoderSession
         if (_position >= _decoded.Length)
             throw new InvalidOperationException("every sub-pixel of the plane has been coded");
         Predict();
-        FillTable(_counts[_countContext], _countTotals[_countContext], _predicted, _mirrored, table);
+        _tree.Table(_treeContexts, _channel, _predicted, _mirrored, table);
     }
 
     public void Observe(byte value)
@@ -117,6 +120,7 @@ internal sealed class WeightedPredictorSession : IDecoderSession
         int signedError = actual - _blend;
         errors[_predictorCount] = Math.Abs(signedError);
         _finalErrorHere[channel] = signedError;
+        _rowSignedErrors[x * channels + channel] = signedError;
 
         _biasSums[_biasContext] += actual - _rawBlend;
         if (++_biasCounts[_biasContext] > BiasCountLimit)
@@ -125,12 +129,7 @@ internal sealed class WeightedPredictorSession : IDecoderSession
             _biasCounts[_biasContext] /= 2;
         }
 
-        int residual = (_mirrored ? _predicted - value : value - _predicted) & 0xFF;
-        int[] counts = _counts[_countContext];
-        counts[residual] += Increment;
-        _countTotals[_countContext] += Increment;
-        if (_countTotals[_countContext] > HalvingThreshold)
-            _countTotals[_countContext] = Halve(counts);
+        _tree.Update(value);
 
         _decoded[_position] = value;
         _position++;
@@ -209,7 +208,16 @@ internal sealed class WeightedPredictorSession : IDecoderSession
         _blend = Math.Clamp(blend, 0, MaxPrediction);
         _predicted = (_blend + One / 2) >> Fraction;
         _mirrored = _blend < _predicted << Fraction;
-        _countContext = channel * ErrorBuckets + bucket;
+        _channel = channel;
+        int coarse = (channel * CoarseBuckets + bucket / 2);
+        _treeContexts[0] = channel * ErrorBuckets + bucket;
+        _treeContexts[1] = coarse * TexturePatterns + (_mirrored ? 15 - texture : texture);
+        // How the previous channel here (the west neighbour for the first) missed, on the leaning side.
+        int earlier = channel > 0 ? _finalErrorHere[channel - 1] : (hasW ? WestFinalError(x, channel) : 0);
+        _treeContexts[2] = coarse * EarlierErrorClasses + ErrorClass(_mirrored ? -earlier : earlier);
+        // Where the fastest NLMS predictor would put the value, against the prediction, on the leaning side.
+        int disagreement = _predictions[_predictorCount - NlmsRateShifts.Length] - (_predicted << Fraction);
+        _treeContexts[3] = coarse * EarlierErrorClasses + ErrorClass(_mirrored ? -disagreement : disagreement);
     }
 
     // The NLMS predictors learn the difference from the gradient predictor, from the neighbours (as
@@ -268,64 +276,31 @@ internal sealed class WeightedPredictorSession : IDecoderSession
         return b;
     }
 
-    // table[v] = 1 + floor(counts[(v - prediction) & 255] * (2^16 - 256) / total), and what the floors
-    // leave over goes to the predicted value, so the table sums to exactly 2^16 with every entry >= 1.
-    // Mirrored, table[v] reads counts[(prediction - v) & 255]: the counts then describe residuals on the
-    // side the blend leans to, whichever way it leans.
-    private static void FillTable(int[] counts, int total, int prediction, bool mirrored, Span<ushort> table)
+    // Classes of a signed error (1/16 level): within half a level, then +-1.5, +-4, +-10 levels and beyond.
+    private static int ErrorClass(int error)
     {
-        ulong scale = ((ulong)SpreadForTableScale << 32) / (ulong)total;
-        int sum = 0, sign = mirrored ? -1 : 1;
-        for (int v = 0; v < FrequencyTable.Symbols; v++)
-        {
-            int f = 1 + (int)(((ulong)counts[(sign * (v - prediction)) & 0xFF] * scale) >> 32);
-            table[v] = (ushort)f;
-            sum += f;
-        }
-        table[prediction] = (ushort)(table[prediction] + FrequencyTable.Total - sum);
+        int magnitude = Math.Abs(error);
+        int m = magnitude < 8 ? 0 : magnitude < 24 ? 1 : magnitude < 64 ? 2 : magnitude < 160 ? 3 : 4;
+        return error < 0 ? 4 - m : 4 + m;
     }
 
-    private static int Halve(int[] counts)
-    {
-        int total = 0;
-        for (int i = 0; i < counts.Length; i++)
-        {
-            counts[i] = (counts[i] + 1) >> 1;
-            total += counts[i];
-        }
-        return total;
-    }
+    private int WestFinalError(int x, int channel) => _rowSignedErrors[(x - 1) * _shape.Channels + channel];
 
-    private static int Sum(int[] counts)
+    // Where a context starts: a two-sided geometric distribution over ranks, about as wide as error
+    // bucket b's errors; decay factors are rationals so the masses are exact integers.
+    private static long[] Prior(int bucket)
     {
-        int total = 0;
-        foreach (int c in counts)
-            total += c;
-        return total;
-    }
-
-    // A two-sided geometric prior over residuals -128..127 (stored modulo 256), one per error bucket,
-    // about as wide as the bucket's errors; decay factors are rationals so the tables are exact integers.
-    private static int[][] BuildPriors()
-    {
-        var priors = new int[ErrorBuckets][];
-        for (int b = 0; b < ErrorBuckets; b++)
+        int limit = bucket < ErrorBucketLimits.Length ? ErrorBucketLimits[bucket] : 2 * ErrorBucketLimits[^1];
+        int spread = 1 + limit / (10 * One);
+        var mass = new long[FrequencyTable.Symbols];
+        long weight = 1L << 40;
+        for (int u = 0; u < FrequencyTable.Symbols; u++)
         {
-            int limit = b < ErrorBucketLimits.Length ? ErrorBucketLimits[b] : 2 * ErrorBucketLimits[^1];
-            int spread = 1 + limit / (10 * One);
-            var weights = new long[129];
-            weights[0] = 1L << 30;
-            for (int d = 1; d <= 128; d++)
-                weights[d] = weights[d - 1] * spread / (spread + 1);
-            long weightSum = weights[0];
-            for (int d = 1; d <= 128; d++)
-                weightSum += (d == 128 ? 1 : 2) * weights[d];
-            var prior = new int[FrequencyTable.Symbols];
-            for (int r = 0; r < FrequencyTable.Symbols; r++)
-                prior[r] = (int)(weights[r < 128 ? r : 256 - r] * PriorTotal / weightSum);
-            priors[b] = prior;
+            mass[u] = weight;
+            if (u % 2 == 0)
+                weight = weight * spread / (spread + 1);
         }
-        return priors;
+        return mass;
     }
 
     // The decoded neighbours of a sub-pixel in one channel (offset -1: the previous channel), with the

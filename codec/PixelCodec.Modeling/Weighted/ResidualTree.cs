@@ -1,0 +1,247 @@
+using PixelCodec.Entropy;
+
+namespace PixelCodec.Modeling.Weighted;
+
+// Read me first.
+//
+// A distribution over the 256 values of a sub-pixel as a binary tree of 255 yes/no questions about
+// its rank u: values are ranked by distance from the prediction (u = 0 the prediction, then one
+// step to the side the blend leans to, one step to the other, two steps, ...; values outside 0..255
+// are skipped, so ranks and values are a bijection). The tree first asks, in unary, for the rank's
+// bucket k = floor(log2(u + 1)) (8 questions, bucket 8 holds only u = 255), then for the k bits of
+// u's place inside its bucket, high bit first.
+//
+// Every question's probability is a logistic mix of adaptive probabilities looked up under a few
+// contexts (one per context set), with mixing weights that learn per channel and question. A table
+// is the product of probabilities along each value's path; only the ~8-16 questions on the coded
+// value's path learn. Everything is integers in a fixed order, so encoder and decoder agree.
+internal sealed class ResidualTree
+{
+    public const int Nodes = 255;
+    private const int UnaryNodes = 8;
+    private const int Buckets = 9;
+
+    private const int ProbabilityOne = 1 << 16;
+    private const int HitLimit = 250;
+    private const int InitialHits = 2;
+    private const int MixerShift = 12;             // weights move by stretch * error / 2^MixerShift
+
+    private static readonly int[] MantissaBase = BuildMantissaBase();
+
+    private readonly int _sets;
+    private readonly ushort[][] _probabilities;     // per set: [context * Nodes + node], P(bit = 1) of 65536
+    private readonly byte[][] _hits;
+    private readonly int[] _weights;                // [(mixerContext * Nodes + node) * sets + set]
+    private readonly int[] _stretched = new int[Nodes * 4];
+    private readonly int[] _nodeProbability = new int[Nodes]; // mixed, of 4096
+    private readonly int[] _contexts;
+    private readonly byte[] _valueOfRank = new byte[FrequencyTable.Symbols];
+    private readonly byte[] _rankOfValue = new byte[FrequencyTable.Symbols];
+    private readonly long[] _reach = new long[FrequencyTable.Symbols];
+    private int _mixer;
+
+    /// <param name="contextCounts">How many contexts each set has.</param>
+    /// <param name="initialLeafMass">For a context of set s, the leaf masses (by rank) its probabilities start from.</param>
+    public ResidualTree(int[] contextCounts, int mixerContexts, Func<int, int, long[]> initialLeafMass)
+    {
+        _sets = contextCounts.Length;
+        if (_sets > 4)
+            throw new ArgumentException("at most four context sets");
+        _contexts = new int[_sets];
+        _probabilities = new ushort[_sets][];
+        _hits = new byte[_sets][];
+        for (int s = 0; s < _sets; s++)
+        {
+            _probabilities[s] = new ushort[contextCounts[s] * Nodes];
+            _hits[s] = new byte[contextCounts[s] * Nodes];
+            for (int c = 0; c < contextCounts[s]; c++)
+                NodeProbabilities(initialLeafMass(s, c), _probabilities[s].AsSpan(c * Nodes, Nodes));
+            Array.Fill(_hits[s], (byte)InitialHits);
+        }
+        _weights = new int[mixerContexts * Nodes * _sets];
+        // The mix starts as the mean of the inputs' stretched probabilities (weights summing to one).
+        Array.Fill(_weights, ProbabilityOne / _sets);
+    }
+
+    /// <summary>
+    /// The table of the next sub-pixel under the given contexts (one per set) and mixer context, ranked
+    /// from <paramref name="predicted"/>, leaning up unless <paramref name="mirrored"/>.
+    /// </summary>
+    public void Table(ReadOnlySpan<int> contexts, int mixerContext, int predicted, bool mirrored, Span<ushort> table)
+    {
+        contexts.CopyTo(_contexts);
+        _mixer = mixerContext;
+        Rank(predicted, mirrored ? -1 : 1);
+
+        int sets = _sets;
+        for (int n = 0; n < Nodes; n++)
+        {
+            long dot = 0;
+            int weightAt = (_mixer * Nodes + n) * sets;
+            for (int s = 0; s < sets; s++)
+            {
+                int st = Logistic.Stretch(_probabilities[s][_contexts[s] * Nodes + n] >> 4);
+                _stretched[n * sets + s] = st;
+                dot += (long)_weights[weightAt + s] * st;
+            }
+            _nodeProbability[n] = Math.Clamp(Logistic.Squash((int)(dot >> 16)), 1, 4095);
+        }
+
+        // Probability of reaching each leaf (rank), in 1/2^32: unary bucket, then the mantissa tree.
+        long reach = 1L << 32;
+        for (int k = 0; k < Buckets; k++)
+        {
+            long here = reach;
+            if (k < UnaryNodes)
+            {
+                int p = _nodeProbability[k];
+                here = (reach * (4096 - p)) >> 12;
+                reach = (reach * p) >> 12;
+            }
+            int first = (1 << k) - 1;
+            if (k == 0 || k == UnaryNodes)
+            {
+                _reach[first] = here;
+                continue;
+            }
+            Spread(k, here, first);
+        }
+
+        // table[v] = 1 + floor(reach(rank of v) * (2^16 - 256) / 2^32); the floors' remainder goes to the prediction.
+        int sum = 0;
+        for (int v = 0; v < FrequencyTable.Symbols; v++)
+        {
+            int f = 1 + (int)((_reach[_rankOfValue[v]] * (FrequencyTable.Total - FrequencyTable.Symbols)) >> 32);
+            table[v] = (ushort)f;
+            sum += f;
+        }
+        table[predicted] = (ushort)(table[predicted] + FrequencyTable.Total - sum);
+    }
+
+    /// <summary>Learns from the value of the sub-pixel whose table was just given.</summary>
+    public void Update(byte value)
+    {
+        int u = _rankOfValue[value];
+        int k = u == FrequencyTable.Symbols - 1 ? UnaryNodes : 31 - System.Numerics.BitOperations.LeadingZeroCount((uint)(u + 1));
+        for (int j = 0; j < Math.Min(k, UnaryNodes); j++)
+            Learn(j, 1);
+        if (k < UnaryNodes)
+            Learn(k, 0);
+        if (k is >= 1 and < UnaryNodes)
+        {
+            int offset = u - ((1 << k) - 1), node = 1;
+            for (int b = k - 1; b >= 0; b--)
+            {
+                int bit = (offset >> b) & 1;
+                Learn(MantissaBase[k] + node - 1, bit);
+                node = 2 * node + bit;
+            }
+        }
+    }
+
+    private void Spread(int k, long reach, int first)
+    {
+        // Breadth first over the bucket's 2^k - 1 questions; leaves land in rank order.
+        Span<long> level = stackalloc long[1 << k];
+        level[0] = reach;
+        int width = 1;
+        for (int depth = 0; depth < k; depth++)
+        {
+            for (int i = width - 1; i >= 0; i--)
+            {
+                int p = _nodeProbability[MantissaBase[k] + width - 1 + i];
+                long mass = level[i];
+                level[2 * i + 1] = (mass * p) >> 12;
+                level[2 * i] = (mass * (4096 - p)) >> 12;
+            }
+            width *= 2;
+        }
+        for (int i = 0; i < width; i++)
+            _reach[first + i] = level[i];
+    }
+
+    private void Learn(int node, int bit)
+    {
+        int sets = _sets;
+        int error = (bit << 12) - _nodeProbability[node];
+        int weightAt = (_mixer * Nodes + node) * sets;
+        for (int s = 0; s < sets; s++)
+        {
+            _weights[weightAt + s] += (_stretched[node * sets + s] * error + (1 << (MixerShift - 1))) >> MixerShift;
+            int at = _contexts[s] * Nodes + node;
+            int hits = _hits[s][at];
+            int p = _probabilities[s][at];
+            int target = bit == 1 ? ProbabilityOne - 1 : 0;
+            p += (target - p) * 2 / (2 * hits + 3);
+            _probabilities[s][at] = (ushort)Math.Clamp(p, 16, ProbabilityOne - 16);
+            if (hits < HitLimit)
+                _hits[s][at] = (byte)(hits + 1);
+        }
+    }
+
+    // Ranks: the prediction, then alternately one more step to the leaning side and to the other,
+    // skipping values outside 0..255.
+    private void Rank(int predicted, int lean)
+    {
+        int u = 0;
+        _valueOfRank[u] = (byte)predicted;
+        _rankOfValue[predicted] = 0;
+        u++;
+        for (int d = 1; u < FrequencyTable.Symbols; d++)
+        {
+            int a = predicted + lean * d, b = predicted - lean * d;
+            if ((uint)a <= 255)
+            {
+                _valueOfRank[u] = (byte)a;
+                _rankOfValue[a] = (byte)u++;
+            }
+            if ((uint)b <= 255)
+            {
+                _valueOfRank[u] = (byte)b;
+                _rankOfValue[b] = (byte)u++;
+            }
+        }
+    }
+
+    /// <summary>Each question's P(yes) as the share of its yes-subtree in the leaf masses (by rank).</summary>
+    private static void NodeProbabilities(long[] leafMass, Span<ushort> probabilities)
+    {
+        long Mass(int from, int count)
+        {
+            long m = 0;
+            for (int i = from; i < from + count && i < FrequencyTable.Symbols; i++)
+                m += leafMass[i];
+            return m;
+        }
+        ushort Share(long yes, long all) => (ushort)Math.Clamp(all == 0 ? ProbabilityOne / 2 : yes * ProbabilityOne / all, 16, ProbabilityOne - 16);
+
+        for (int j = 0; j < UnaryNodes; j++)
+        {
+            int from = (1 << j) - 1;
+            probabilities[j] = Share(Mass(from + (1 << j), FrequencyTable.Symbols), Mass(from, FrequencyTable.Symbols));
+        }
+        for (int k = 1; k < UnaryNodes; k++)
+        {
+            int first = (1 << k) - 1;
+            for (int node = 1; node < (1 << k); node++)
+            {
+                int depth = 31 - System.Numerics.BitOperations.LeadingZeroCount((uint)node);
+                int span = 1 << (k - depth);
+                int start = first + (node - (1 << depth)) * span;
+                probabilities[MantissaBase[k] + node - 1] = Share(Mass(start + span / 2, span / 2), Mass(start, span));
+            }
+        }
+    }
+
+    private static int[] BuildMantissaBase()
+    {
+        var bases = new int[UnaryNodes];
+        int next = UnaryNodes;
+        for (int k = 1; k < UnaryNodes; k++)
+        {
+            bases[k] = next;
+            next += (1 << k) - 1;
+        }
+        return bases;
+    }
+}
