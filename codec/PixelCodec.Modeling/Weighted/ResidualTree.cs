@@ -32,7 +32,7 @@ internal sealed class ResidualTree
     private readonly ushort[][] _probabilities;     // per set: [context * Nodes + node], P(bit = 1) of 65536
     private readonly byte[][] _hits;
     private readonly int[] _weights;                // [(mixerContext * Nodes + node) * sets + set]
-    private readonly int[] _stretched = new int[Nodes * 4];
+    private readonly int[] _stretched;
     private readonly int[] _nodeProbability = new int[Nodes]; // mixed, of 4096
     private readonly int[] _contexts;
     private readonly byte[] _valueOfRank = new byte[FrequencyTable.Symbols];
@@ -45,8 +45,7 @@ internal sealed class ResidualTree
     public ResidualTree(int[] contextCounts, int mixerContexts, Func<int, int, long[]> initialLeafMass)
     {
         _sets = contextCounts.Length;
-        if (_sets > 4)
-            throw new ArgumentException("at most four context sets");
+        _stretched = new int[Nodes * _sets];
         _contexts = new int[_sets];
         _probabilities = new ushort[_sets][];
         _hits = new byte[_sets][];

@@ -22,9 +22,10 @@ namespace PixelCodec.Modeling.Weighted;
 //    channels the earlier channels' errors at this very pixel) picks one of 20 buckets. The values
 //    are ranked by distance from the rounded prediction, first on the side the blend leans to, and a
 //    binary tree of questions about the rank (ResidualTree) gives the table: each question's
-//    probability is a logistic mix of adaptive probabilities under four contexts (the bucket; a
+//    probability is a logistic mix of adaptive probabilities under five contexts (the bucket; a
 //    coarse bucket with the neighbours' signs against the prediction; with how the previous channel
-//    here missed; with where the fastest NLMS predictor would put the value).
+//    here missed; with where the fastest NLMS predictor would put the value; the shape of the
+//    neighbourhood as three quantised gradients, as in JPEG-LS).
 internal sealed class WeightedPredictorSession : IDecoderSession
 {
     public const int MaxChannels = 4;
@@ -46,6 +47,7 @@ internal sealed class WeightedPredictorSession : IDecoderSession
 
     private const int CoarseBuckets = 10;
     private const int EarlierErrorClasses = 9;
+    private const int GradientShapes = 5 * 5 * 5;
 
     private readonly PlaneShape _shape;
     private readonly byte[] _decoded;
@@ -56,7 +58,7 @@ internal sealed class WeightedPredictorSession : IDecoderSession
     private readonly int[] _predictions;
     private readonly NlmsPredictor[][] _nlms;       // per channel, one per rate
     private readonly ResidualTree _tree;
-    private readonly int[] _treeContexts = new int[4];
+    private readonly int[] _treeContexts = new int[5];
     private readonly int[] _biasSums;
     private readonly int[] _biasCounts;
     private readonly int[] _rowSignedErrors;      // the final signed errors of the row being coded, so far
@@ -68,7 +70,7 @@ internal sealed class WeightedPredictorSession : IDecoderSession
     private int _blend;                             // the same, bias-corrected and clamped
     private int _predicted;                         // its rounded value: the residuals' origin
     private bool _mirrored;                         // the blend lies below _predicted: residuals are counted negated
-    private int _channel;
+    private int _mixerContext;
     private int _biasContext;
 
     public WeightedPredictorSession(PlaneShape shape)
@@ -82,12 +84,13 @@ internal sealed class WeightedPredictorSession : IDecoderSession
         _predictions = new int[_predictorCount];
         int channels = shape.Channels;
         _tree = new ResidualTree(
-            [channels * ErrorBuckets, channels * CoarseBuckets * TexturePatterns, channels * CoarseBuckets * EarlierErrorClasses, channels * CoarseBuckets * EarlierErrorClasses],
+            [channels * ErrorBuckets, channels * CoarseBuckets * TexturePatterns, channels * CoarseBuckets * EarlierErrorClasses, channels * CoarseBuckets * EarlierErrorClasses, channels * GradientShapes],
             mixerContexts: channels,
             (set, context) => Prior(set switch
             {
                 0 => context % ErrorBuckets,
                 1 => context / TexturePatterns % CoarseBuckets * 2,
+                4 => ErrorBuckets / 2,
                 _ => context / EarlierErrorClasses % CoarseBuckets * 2,
             }));
         _biasSums = new int[shape.Channels * ErrorBuckets * TexturePatterns];
@@ -101,7 +104,7 @@ internal sealed class WeightedPredictorSession : IDecoderSession
         if (_position >= _decoded.Length)
             throw new InvalidOperationException("every sub-pixel of the plane has been coded");
         Predict();
-        _tree.Table(_treeContexts, _channel, _predicted, _mirrored, table);
+        _tree.Table(_treeContexts, _mixerContext, _predicted, _mirrored, table);
     }
 
     public void Observe(byte value)
@@ -208,8 +211,8 @@ internal sealed class WeightedPredictorSession : IDecoderSession
         _blend = Math.Clamp(blend, 0, MaxPrediction);
         _predicted = (_blend + One / 2) >> Fraction;
         _mirrored = _blend < _predicted << Fraction;
-        _channel = channel;
-        int coarse = (channel * CoarseBuckets + bucket / 2);
+        int coarse = channel * CoarseBuckets + bucket / 2;
+        _mixerContext = channel;
         _treeContexts[0] = channel * ErrorBuckets + bucket;
         _treeContexts[1] = coarse * TexturePatterns + (_mirrored ? 15 - texture : texture);
         // How the previous channel here (the west neighbour for the first) missed, on the leaning side.
@@ -218,6 +221,8 @@ internal sealed class WeightedPredictorSession : IDecoderSession
         // Where the fastest NLMS predictor would put the value, against the prediction, on the leaning side.
         int disagreement = _predictions[_predictorCount - NlmsRateShifts.Length] - (_predicted << Fraction);
         _treeContexts[3] = coarse * EarlierErrorClasses + ErrorClass(_mirrored ? -disagreement : disagreement);
+        // The shape of the neighbourhood, as in JPEG-LS: three local gradients, five levels each.
+        _treeContexts[4] = channel * GradientShapes + (Gradient(here.NE - here.N) * 5 + Gradient(here.N - here.NW)) * 5 + Gradient(here.NW - here.W);
     }
 
     // The NLMS predictors learn the difference from the gradient predictor, from the neighbours (as
@@ -275,6 +280,8 @@ internal sealed class WeightedPredictorSession : IDecoderSession
             b++;
         return b;
     }
+
+    private static int Gradient(int d) => d < -8 ? 0 : d < -1 ? 1 : d <= 1 ? 2 : d <= 8 ? 3 : 4;
 
     // Classes of a signed error (1/16 level): within half a level, then +-1.5, +-4, +-10 levels and beyond.
     private static int ErrorClass(int error)
