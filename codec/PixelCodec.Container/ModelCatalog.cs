@@ -1,12 +1,13 @@
 using PixelCodec.Modeling;
 using PixelCodec.Modeling.Baseline;
+using PixelCodec.Modeling.Weighted;
 
 namespace PixelCodec.Container;
 
-/// <summary>The models a decoder may use, found by the identity a file records. Always holds the baseline.</summary>
+/// <summary>The models a decoder may use, found by the identity a file records. Always holds the classical models, which need no file.</summary>
 public sealed class ModelCatalog
 {
-    private readonly List<IProbabilityModel> _models = [ContextModel.Instance];
+    private readonly List<IProbabilityModel> _models = [ContextModel.Instance, WeightedPredictorModel.Instance];
 
     public ModelCatalog(params IEnumerable<IProbabilityModel> extraModels)
     {

@@ -8,7 +8,7 @@ internal static class CommonOptions
 {
     public static Option<string> Model() => new("--model", "-m")
     {
-        Description = $"The probability model for RGB planes: {ModelChoice.Help}. Grey and alpha planes use the baseline.",
+        Description = $"The probability model for RGB planes (and grey ones where it codes one channel): {ModelChoice.Help}. Alpha planes, and grey ones otherwise, use the weighted-predictor model.",
         DefaultValueFactory = _ => ModelChoice.Default,
     };
 

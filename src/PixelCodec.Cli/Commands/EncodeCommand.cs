@@ -20,16 +20,24 @@ internal static class EncodeCommand
             DefaultValueFactory = _ => 0,
             Validators = { r => { if (r.GetValueOrDefault<int>() < 0) r.AddError("--tile must be 0 or positive"); } },
         };
+        var effort = new Option<int>("--effort", "-e")
+        {
+            Description = $"1 (fast, the default) codes with the model; 2 also tries the classical models and lighter blends and keeps the smallest file (for --model default; encoding is slower, decoding is not).",
+            DefaultValueFactory = _ => 1,
+            Validators = { r => { if (r.GetValueOrDefault<int>() is < 1 or > ModelChoice.MaxEffort) r.AddError($"--effort must be 1 to {ModelChoice.MaxEffort}"); } },
+        };
         var command = new Command("encode", "Compress an image losslessly into a .prnn file.\nExample: pixelcodec encode photo.png photo.prnn")
         {
-            input, output, model, tile, threads,
+            input, output, model, effort, tile, threads,
         };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
             string inputPath = parse.GetValue(input)!;
             string outputPath = parse.GetValue(output)!;
             RasterImage image = ImageFile.Read(InputFile.ReadAll(inputPath));
-            var options = new PrnnEncodeOptions(ModelChoice.Resolve(parse.GetValue(model)!), parse.GetValue(tile), parse.GetValue(threads));
+            string modelName = parse.GetValue(model)!;
+            var options = new PrnnEncodeOptions(ModelChoice.Resolve(modelName), parse.GetValue(tile), parse.GetValue(threads),
+                ModelChoice.Alternatives(modelName, parse.GetValue(effort)));
             PrnnEncodeResult result = null!;
             OutputFile.Write(outputPath, inputPath, stream => result = PrnnEncoder.Encode(image, options, stream));
             double bitsPerSubpixel = result.FileBytes * 8.0 / ((long)image.Width * image.Height * image.Channels);

@@ -8,10 +8,12 @@ using PixelCodec.Modeling.Weighted;
 namespace PixelCodec.Cli.Models;
 
 /// <summary>
-/// Turns a --model value into a probability model: 'baseline' (the adaptive context model), the name
-/// of a shipped model (models/NAME/model.pxim, embedded in the program), the path of an integer model
-/// file (.pxim) from `pixelcodec export`, either of the last two blended with the baseline
-/// ('NAME+baseline', a <see cref="MixtureModel"/>), or 'default': the shipped default blended with the baseline.
+/// Turns a --model value into a probability model: 'baseline' (the adaptive context model), 'weighted'
+/// (the weighted-predictor model), the name of a shipped model (models/NAME/model.pxim, embedded in the
+/// program), the path of an integer model file (.pxim) from `pixelcodec export`, a blend of any of
+/// these joined by '+' (a <see cref="MixtureModel"/>: two experts blend as release 1 did, three or more
+/// on the finer grid of version 2), or 'default': the shipped default PixelRNN blended with both
+/// classical models.
 /// </summary>
 internal static class ModelChoice
 {
@@ -19,14 +21,20 @@ internal static class ModelChoice
     public const string Default = "default";
     public const string WithBaseline = "+" + Baseline;
 
-    public static string Help => $"'{Default}' ({ShippedModels.DefaultName}{WithBaseline}), '{Baseline}' (the adaptive context model), " +
+    /// <summary>What 'default' is: the default PixelRNN, the weighted-predictor model and the baseline, blended.</summary>
+    public static string DefaultBlend => $"{ShippedModels.DefaultName}+{WeightedPredictorModel.Name}+{Baseline}";
+
+    public static string Help => $"'{Default}' ({DefaultBlend}), '{Baseline}' (the adaptive context model), '{WeightedPredictorModel.Name}' (the weighted-predictor model), " +
                                  $"a shipped model ({string.Join(", ", ShippedModels.Names)}) or a .pxim file from `pixelcodec export`, " +
-                                 $"either of these two blended with the baseline by adding '{WithBaseline}'";
+                                 $"or a blend of these joined by '+' (e.g. {ShippedModels.DefaultName}{WithBaseline})";
+
+    /// <summary>The highest --effort.</summary>
+    public const int MaxEffort = 2;
 
     public static IProbabilityModel Resolve(string name)
     {
         if (name == Default)
-            return WithTheBaseline(ShippedModels.Find(ShippedModels.DefaultName)!);
+            return Resolve(DefaultBlend);
         string[] experts = name.Split('+');
         if (experts.Length > 1 && experts.All(e => e.Length > 0))
         {
@@ -57,11 +65,27 @@ internal static class ModelChoice
     }
 
     /// <summary>
-    /// What a decoder may use: the baseline, every shipped model alone and blended with the baseline,
-    /// the retired models (earlier releases coded with them alone), and the ones named.
+    /// What else the encoder tries at an effort above 1, keeping the smallest file: for the default, the
+    /// classical models and the default PixelRNN blended with the weighted-predictor model (none decodes
+    /// slower than the default); for any other model, nothing.
+    /// </summary>
+    public static IReadOnlyList<IProbabilityModel> Alternatives(string name, int effort) => effort <= 1 || name != Default
+        ? []
+        : [.. EffortAlternatives().Select(Resolve)];
+
+    private static IEnumerable<string> EffortAlternatives() =>
+    [
+        WeightedPredictorModel.Name,
+        WeightedPredictorModel.Name + WithBaseline,
+        $"{ShippedModels.DefaultName}+{WeightedPredictorModel.Name}",
+    ];
+
+    /// <summary>
+    /// What a decoder may use: the classical models, the default and what higher efforts try, every
+    /// shipped model alone and blended with the baseline (release 1's default), the retired models
+    /// (earlier releases coded with them alone), and the ones named.
     /// </summary>
     public static ModelCatalog Catalog(IEnumerable<string> names) =>
-        new([WeightedPredictorModel.Instance, .. ShippedModels.All, .. ShippedModels.All.Select(WithTheBaseline), .. ShippedModels.Retired, .. names.Select(Resolve)]);
-
-    private static MixtureModel WithTheBaseline(IProbabilityModel model) => new(model, ContextModel.Instance);
+        new([Resolve(Default), .. Alternatives(Default, MaxEffort), .. ShippedModels.All, .. ShippedModels.All.Select(m => new MixtureModel(m, ContextModel.Instance)),
+             .. ShippedModels.Retired, .. names.Select(Resolve)]);
 }

@@ -35,6 +35,34 @@ public class CliCodingTests
     }
 
     [Fact]
+    public void AHigherEffortKeepsTheSmallestFileAndItDecodes()
+    {
+        using var folder = new TempFolder();
+        RasterImage image = SyntheticImages.Photo(24, 20, PixelFormat.Rgb);
+        File.WriteAllBytes(folder.File("in.png"), Png(image));
+        foreach (string effort in new[] { "1", "2" })
+        {
+            CliResult encode = CliProcess.Run(["encode", folder.File("in.png"), folder.File($"e{effort}.prnn"), "--effort", effort]);
+            Assert.True(encode.ExitCode == 0, encode.StandardError);
+            CliResult decode = CliProcess.Run(["decode", folder.File($"e{effort}.prnn"), folder.File($"e{effort}.png")]);
+            Assert.True(decode.ExitCode == 0, decode.StandardError);
+            Assert.True(image.PixelsEqual(ImageFile.Read(File.ReadAllBytes(folder.File($"e{effort}.png")))));
+        }
+        long fast = new FileInfo(folder.File("e1.prnn")).Length, thorough = new FileInfo(folder.File("e2.prnn")).Length;
+        Assert.True(thorough <= fast, $"effort 2 gave {thorough} bytes, effort 1 {fast}");
+        foreach (string model in new[] { "weighted", "weighted+baseline", "rowlstm-h64+weighted" })
+        {
+            CliResult alternative = CliProcess.Run(["encode", folder.File("in.png"), folder.File("alt.prnn"), "-m", model]);
+            Assert.True(alternative.ExitCode == 0, alternative.StandardError);
+            Assert.True(thorough <= new FileInfo(folder.File("alt.prnn")).Length, $"effort 2 is larger than {model} alone");
+        }
+        CliResult refused = CliProcess.Run(["encode", folder.File("in.png"), folder.File("x.prnn"), "--effort", "3"]);
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("--effort must be 1 to 2", refused.StandardError);
+        Assert.False(File.Exists(folder.File("x.prnn")));
+    }
+
+    [Fact]
     public void StandardInputAndOutput()
     {
         RasterImage image = SyntheticImages.Photo(17, 9, PixelFormat.Grey);

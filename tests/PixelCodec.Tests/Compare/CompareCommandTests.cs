@@ -28,7 +28,7 @@ public class CompareCommandTests
         Assert.All(rows.Skip(1), row => Assert.Contains(",yes,", row));
         Assert.Contains(rows, r => r.Contains("grey.pgm,7,5,1,PixelCodec baseline,"));
         Assert.Contains(rows, r => r.Contains("alpha.png,9,9,2,PNG (PixelCodec writer),"));
-        Assert.Contains(rows, r => r.Contains($"rgb.png,20,10,3,PixelCodec {ShippedModels.DefaultName}+baseline,"));
+        Assert.Contains(rows, r => r.Contains($"rgb.png,20,10,3,PixelCodec {ModelChoice.DefaultBlend},"));
         Assert.Equal(1 + 2 * 3, File.ReadAllLines(Path.Combine(output, "summary.csv")).Length);
         XDocument.Load(Path.Combine(output, "chart.svg"));
         Assert.Contains("| PixelCodec baseline |", File.ReadAllText(Path.Combine(output, "report.md")));

@@ -12,7 +12,8 @@ public class PrnnGoldenTests
 {
     [Theory]
     [InlineData(PixelFormat.Rgb, 0, "5df50a73ac51636fa19a2c08e266ebdffdbcee28e7bedd0181c889f6441c0ac9")]
-    [InlineData(PixelFormat.GreyAlpha, 8, "05501aca892fcc71a89fba440e5eb5f96674c02f3dde9bb4d4ce926cb9e5ce64")]
+    // Alpha planes are coded with the weighted-predictor model since it exists (the file names the model of each plane).
+    [InlineData(PixelFormat.GreyAlpha, 8, "32018c0a0f602061ae6696cec71e722661ec2e9f9763d4bdb49c7db73ddee668")]
     public void SyntheticImageBytesArePinned(PixelFormat format, int tileSize, string expectedSha256)
     {
         byte[] file = PrnnTestCodec.Encode(SyntheticImages.Photo(37, 29, format), tileSize);
