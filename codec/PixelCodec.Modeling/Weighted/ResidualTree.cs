@@ -12,7 +12,9 @@ namespace PixelCodec.Modeling.Weighted;
 // u's place inside its bucket, high bit first.
 //
 // Every question's probability is a logistic mix of adaptive probabilities looked up under a few
-// contexts (one per context set), with mixing weights that learn per channel and question. A table
+// contexts (one per context set) and, where one is given, an expert's table (a PixelRNN's) turned into
+// the same questions' probabilities, with mixing weights that learn per channel and question: the
+// mixer learns where to trust the network and where the image's own statistics. A table
 // is the product of probabilities along each value's path; only the ~8-16 questions on the coded
 // value's path learn. Everything is integers in a fixed order, so encoder and decoder agree.
 internal sealed class ResidualTree
@@ -29,6 +31,7 @@ internal sealed class ResidualTree
     private static readonly int[] MantissaBase = BuildMantissaBase();
 
     private readonly int _sets;
+    private readonly int _inputs;                   // _sets, plus one for the expert when there is one
     private readonly ushort[][] _probabilities;     // per set: [context * Nodes + node], P(bit = 1) of 65536
     private readonly byte[][] _hits;
     private readonly int[] _weights;                // [(mixerContext * Nodes + node) * sets + set]
@@ -38,14 +41,17 @@ internal sealed class ResidualTree
     private readonly byte[] _valueOfRank = new byte[FrequencyTable.Symbols];
     private readonly byte[] _rankOfValue = new byte[FrequencyTable.Symbols];
     private readonly long[] _reach = new long[FrequencyTable.Symbols];
+    private readonly int[] _expertPrefix = new int[FrequencyTable.Symbols + 1];
     private int _mixer;
 
     /// <param name="contextCounts">How many contexts each set has.</param>
     /// <param name="initialLeafMass">For a context of set s, the leaf masses (by rank) its probabilities start from.</param>
-    public ResidualTree(int[] contextCounts, int mixerContexts, Func<int, int, long[]> initialLeafMass)
+    /// <param name="withExpert">Whether every table is given an expert's table to mix in.</param>
+    public ResidualTree(int[] contextCounts, int mixerContexts, Func<int, int, long[]> initialLeafMass, bool withExpert = false)
     {
         _sets = contextCounts.Length;
-        _stretched = new int[Nodes * _sets];
+        _inputs = _sets + (withExpert ? 1 : 0);
+        _stretched = new int[Nodes * _inputs];
         _contexts = new int[_sets];
         _probabilities = new ushort[_sets][];
         _hits = new byte[_sets][];
@@ -57,32 +63,39 @@ internal sealed class ResidualTree
                 NodeProbabilities(initialLeafMass(s, c), _probabilities[s].AsSpan(c * Nodes, Nodes));
             Array.Fill(_hits[s], (byte)InitialHits);
         }
-        _weights = new int[mixerContexts * Nodes * _sets];
-        // The mix starts as the mean of the inputs' stretched probabilities (weights summing to one).
-        Array.Fill(_weights, ProbabilityOne / _sets);
+        _weights = new int[mixerContexts * Nodes * _inputs];
+        // The mix starts as a mean of the inputs' stretched probabilities (weights summing to one),
+        // the expert, where there is one, counting as much as all contexts together.
+        for (int i = 0; i < _weights.Length; i++)
+            _weights[i] = withExpert ? (i % _inputs == _sets ? ProbabilityOne / 2 : ProbabilityOne / (2 * _sets)) : ProbabilityOne / _sets;
     }
 
     /// <summary>
     /// The table of the next sub-pixel under the given contexts (one per set) and mixer context, ranked
     /// from <paramref name="predicted"/>, leaning up unless <paramref name="mirrored"/>.
     /// </summary>
-    public void Table(ReadOnlySpan<int> contexts, int mixerContext, int predicted, bool mirrored, Span<ushort> table)
+    /// <param name="expert">With an expert: its table of this sub-pixel (256 frequencies).</param>
+    public void Table(ReadOnlySpan<int> contexts, int mixerContext, int predicted, bool mirrored, Span<ushort> table, ReadOnlySpan<ushort> expert = default)
     {
         contexts.CopyTo(_contexts);
         _mixer = mixerContext;
         Rank(predicted, mirrored ? -1 : 1);
+        if (_inputs > _sets)
+            ExpertInputs(expert);
 
-        int sets = _sets;
+        int sets = _sets, inputs = _inputs;
         for (int n = 0; n < Nodes; n++)
         {
             long dot = 0;
-            int weightAt = (_mixer * Nodes + n) * sets;
+            int weightAt = (_mixer * Nodes + n) * inputs;
             for (int s = 0; s < sets; s++)
             {
                 int st = Logistic.Stretch(_probabilities[s][_contexts[s] * Nodes + n] >> 4);
-                _stretched[n * sets + s] = st;
+                _stretched[n * inputs + s] = st;
                 dot += (long)_weights[weightAt + s] * st;
             }
+            for (int s = sets; s < inputs; s++)
+                dot += (long)_weights[weightAt + s] * _stretched[n * inputs + s];
             _nodeProbability[n] = Math.Clamp(Logistic.Squash((int)(dot >> 16)), 1, 4095);
         }
 
@@ -161,12 +174,13 @@ internal sealed class ResidualTree
 
     private void Learn(int node, int bit)
     {
-        int sets = _sets;
+        int sets = _sets, inputs = _inputs;
         int error = (bit << 12) - _nodeProbability[node];
-        int weightAt = (_mixer * Nodes + node) * sets;
+        int weightAt = (_mixer * Nodes + node) * inputs;
+        for (int s = 0; s < inputs; s++)
+            _weights[weightAt + s] += (_stretched[node * inputs + s] * error + (1 << (MixerShift - 1))) >> MixerShift;
         for (int s = 0; s < sets; s++)
         {
-            _weights[weightAt + s] += (_stretched[node * sets + s] * error + (1 << (MixerShift - 1))) >> MixerShift;
             int at = _contexts[s] * Nodes + node;
             int hits = _hits[s][at];
             int p = _probabilities[s][at];
@@ -175,6 +189,39 @@ internal sealed class ResidualTree
             _probabilities[s][at] = (ushort)Math.Clamp(p, 16, ProbabilityOne - 16);
             if (hits < HitLimit)
                 _hits[s][at] = (byte)(hits + 1);
+        }
+    }
+
+    // The expert's table as the tree's questions: P(yes) = the yes-subtree's share of the subtree's
+    // frequencies, from prefix sums over ranks, stretched into the last input of every question.
+    private void ExpertInputs(ReadOnlySpan<ushort> expert)
+    {
+        if (expert.Length != FrequencyTable.Symbols)
+            throw new ArgumentException("the tree mixes an expert's table into every sub-pixel's");
+        int[] prefix = _expertPrefix;
+        for (int u = 0; u < FrequencyTable.Symbols; u++)
+            prefix[u + 1] = prefix[u] + expert[_valueOfRank[u]];
+        int inputs = _inputs, at = _sets;
+        int Input(int yesFrom, int yesTo, int from, int to)
+        {
+            long all = prefix[to] - prefix[from], yes = prefix[yesTo] - prefix[yesFrom];
+            return Logistic.Stretch((int)Math.Clamp(yes * 4096 / all, 1, 4095));
+        }
+        for (int j = 0; j < UnaryNodes; j++)
+        {
+            int from = (1 << j) - 1;
+            _stretched[j * inputs + at] = Input(from + (1 << j), FrequencyTable.Symbols, from, FrequencyTable.Symbols);
+        }
+        for (int k = 1; k < UnaryNodes; k++)
+        {
+            int first = (1 << k) - 1;
+            for (int node = 1; node < (1 << k); node++)
+            {
+                int depth = 31 - System.Numerics.BitOperations.LeadingZeroCount((uint)node);
+                int span = 1 << (k - depth);
+                int start = first + (node - (1 << depth)) * span;
+                _stretched[(MantissaBase[k] + node - 1) * inputs + at] = Input(start + span / 2, start + span, start, start + span);
+            }
         }
     }
 

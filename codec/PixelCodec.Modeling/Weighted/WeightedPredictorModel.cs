@@ -1,35 +1,96 @@
 using System.Security.Cryptography;
 using System.Text;
+using PixelCodec.Entropy;
 
 namespace PixelCodec.Modeling.Weighted;
 
 /// <summary>
-/// The strongest classical expert: a blend of linear predictors weighted by their errors nearby, with
-/// bias correction and residual counts chosen by the expected error (see <see cref="WeightedPredictorSession"/>).
-/// It needs no model file and codes 1 to 4 channels. Its identity is the hash of its versioned name:
-/// changing its predictors, contexts or adaptation changes that name.
+/// The strongest classical expert: a blend of linear and NLMS predictors weighted by their errors
+/// nearby, with bias correction, and a distribution from a tree of mixed adaptive questions (see
+/// <see cref="WeightedPredictorSession"/>). Alone it needs no model file and codes 1 to 4 channels.
+/// <see cref="With"/> gives it an expert (a PixelRNN) whose tables enter every question's mix.
+/// Its identity is the hash of its versioned name (and the expert's): changing its predictors,
+/// contexts or adaptation changes that name.
 /// </summary>
 public sealed class WeightedPredictorModel : IProbabilityModel
 {
     public const string Name = "weighted";
     public const string VersionedName = "pixelcodec/weighted-predictor/v1";
+    public const string WithExpertVersionedName = "pixelcodec/weighted-predictor-with-expert/v1";
 
-    public static readonly WeightedPredictorModel Instance = new();
+    public static readonly WeightedPredictorModel Instance = new(null);
 
-    private WeightedPredictorModel() =>
-        Identity = new ModelIdentity(Name, SHA256.HashData(Encoding.ASCII.GetBytes(VersionedName)));
+    private readonly IProbabilityModel? _expert;
+
+    private WeightedPredictorModel(IProbabilityModel? expert)
+    {
+        _expert = expert;
+        Identity = expert is null
+            ? new ModelIdentity(Name, SHA256.HashData(Encoding.ASCII.GetBytes(VersionedName)))
+            : new ModelIdentity($"{Name}({expert.Identity.Name})", SHA256.HashData([.. Encoding.ASCII.GetBytes(WithExpertVersionedName), .. expert.Identity.Hash]));
+    }
+
+    /// <summary>The model with <paramref name="expert"/>'s tables mixed into its own.</summary>
+    public static WeightedPredictorModel With(IProbabilityModel expert) => new(expert);
 
     public ModelIdentity Identity { get; }
 
-    public bool SupportsChannels(int channels) => channels is >= 1 and <= WeightedPredictorSession.MaxChannels;
+    public bool SupportsChannels(int channels) =>
+        channels is >= 1 and <= WeightedPredictorSession.MaxChannels && (_expert?.SupportsChannels(channels) ?? true);
 
-    public IEncoderPass BeginEncoding(ReadOnlyMemory<byte> plane, PlaneShape shape) =>
-        new SequentialEncoderPass(BeginDecoding(shape), plane, shape);
+    public IEncoderPass BeginEncoding(ReadOnlyMemory<byte> plane, PlaneShape shape)
+    {
+        CheckChannels(shape);
+        var session = new WeightedPredictorSession(shape, _expert is not null);
+        return _expert is null
+            ? new SequentialEncoderPass(session, plane, shape)
+            : new WithExpertEncoderPass(_expert.BeginEncoding(plane, shape), session, plane, shape);
+    }
 
     public IDecoderSession BeginDecoding(PlaneShape shape)
     {
+        CheckChannels(shape);
+        var session = new WeightedPredictorSession(shape, _expert is not null);
+        return _expert is null ? session : new WithExpertDecoderSession(_expert.BeginDecoding(shape), session);
+    }
+
+    private void CheckChannels(PlaneShape shape)
+    {
         if (!SupportsChannels(shape.Channels))
-            throw new ArgumentException($"the weighted predictor model codes 1 to {WeightedPredictorSession.MaxChannels} channels, not {shape.Channels}");
-        return new WeightedPredictorSession(shape);
+            throw new ArgumentException($"the model {Identity.Name} does not code {shape.Channels} channels");
+    }
+
+    private sealed class WithExpertEncoderPass(IEncoderPass expert, WeightedPredictorSession session, ReadOnlyMemory<byte> plane, PlaneShape shape) : IEncoderPass
+    {
+        private readonly ushort[] _expertRow = new ushort[shape.Stride * FrequencyTable.Symbols];
+
+        public void TablesForRow(int y, Span<ushort> tables)
+        {
+            expert.TablesForRow(y, _expertRow);
+            ReadOnlySpan<byte> row = plane.Span.Slice(y * shape.Stride, shape.Stride);
+            for (int i = 0; i < row.Length; i++)
+            {
+                Range table = (i * FrequencyTable.Symbols)..((i + 1) * FrequencyTable.Symbols);
+                session.NextTable(tables[table], _expertRow.AsSpan(table));
+                session.Observe(row[i]);
+            }
+        }
+    }
+
+    private sealed class WithExpertDecoderSession(IDecoderSession expert, WeightedPredictorSession session) : IDecoderSession
+    {
+        private readonly ushort[] _expertTable = new ushort[FrequencyTable.Symbols];
+
+        public void NextTable(Span<ushort> table)
+        {
+            expert.NextTable(_expertTable);
+            session.NextTable(table, _expertTable);
+        }
+
+        public void Observe(byte value)
+        {
+            expert.Observe(value);
+            session.Observe(value);
+        }
     }
 }

@@ -73,7 +73,8 @@ internal sealed class WeightedPredictorSession : IDecoderSession
     private int _mixerContext;
     private int _biasContext;
 
-    public WeightedPredictorSession(PlaneShape shape)
+    /// <param name="withExpert">Every table will be given an expert's table to mix in (<see cref="NextTable(Span{ushort}, ReadOnlySpan{ushort})"/>).</param>
+    public WeightedPredictorSession(PlaneShape shape, bool withExpert = false)
     {
         _shape = shape;
         _decoded = new byte[shape.SubpixelCount];
@@ -92,19 +93,23 @@ internal sealed class WeightedPredictorSession : IDecoderSession
                 1 => context / TexturePatterns % CoarseBuckets * 2,
                 4 => ErrorBuckets / 2,
                 _ => context / EarlierErrorClasses % CoarseBuckets * 2,
-            }));
+            }),
+            withExpert);
         _biasSums = new int[shape.Channels * ErrorBuckets * TexturePatterns];
         _biasCounts = new int[_biasSums.Length];
         _finalErrorHere = new int[shape.Channels];
         _rowSignedErrors = new int[shape.Stride];
     }
 
-    public void NextTable(Span<ushort> table)
+    public void NextTable(Span<ushort> table) => NextTable(table, default);
+
+    /// <summary>The next table, with <paramref name="expert"/> (the expert's table of the same sub-pixel) mixed in.</summary>
+    public void NextTable(Span<ushort> table, ReadOnlySpan<ushort> expert)
     {
         if (_position >= _decoded.Length)
             throw new InvalidOperationException("every sub-pixel of the plane has been coded");
         Predict();
-        _tree.Table(_treeContexts, _mixerContext, _predicted, _mirrored, table);
+        _tree.Table(_treeContexts, _mixerContext, _predicted, _mirrored, table, expert);
     }
 
     public void Observe(byte value)

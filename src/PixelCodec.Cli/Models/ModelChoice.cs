@@ -12,8 +12,8 @@ namespace PixelCodec.Cli.Models;
 /// (the weighted-predictor model), the name of a shipped model (models/NAME/model.pxim, embedded in the
 /// program), the path of an integer model file (.pxim) from `pixelcodec export`, a blend of any of
 /// these joined by '+' (a <see cref="MixtureModel"/>: two experts blend as release 1 did, three or more
-/// on the finer grid of version 2), or 'default': the shipped default PixelRNN blended with both
-/// classical models.
+/// on the finer grid of version 2), 'weighted(NAME)' (the weighted-predictor model with NAME's tables
+/// mixed into its own), or 'default': the shipped default PixelRNN blended with both classical models.
 /// </summary>
 internal static class ModelChoice
 {
@@ -26,7 +26,7 @@ internal static class ModelChoice
 
     public static string Help => $"'{Default}' ({DefaultBlend}), '{Baseline}' (the adaptive context model), '{WeightedPredictorModel.Name}' (the weighted-predictor model), " +
                                  $"a shipped model ({string.Join(", ", ShippedModels.Names)}) or a .pxim file from `pixelcodec export`, " +
-                                 $"or a blend of these joined by '+' (e.g. {ShippedModels.DefaultName}{WithBaseline})";
+                                 $"a blend of these joined by '+' (e.g. {ShippedModels.DefaultName}{WithBaseline}), or '{WeightedPredictorModel.Name}(NAME)': the weighted-predictor model mixing NAME's tables into its own";
 
     /// <summary>The highest --effort.</summary>
     public const int MaxEffort = 2;
@@ -50,6 +50,8 @@ internal static class ModelChoice
             return ContextModel.Instance;
         if (name == WeightedPredictorModel.Name)
             return WeightedPredictorModel.Instance;
+        if (name.StartsWith(WeightedPredictorModel.Name + "(", StringComparison.Ordinal) && name.EndsWith(')'))
+            return WeightedPredictorModel.With(ResolveOne(name[(WeightedPredictorModel.Name.Length + 1)..^1]));
         if (ShippedModels.Find(name) is { } shipped)
             return shipped;
         if (!File.Exists(name))
@@ -66,8 +68,9 @@ internal static class ModelChoice
 
     /// <summary>
     /// What else the encoder tries at an effort above 1, keeping the smallest file: for the default, the
-    /// classical models and the default PixelRNN blended with the weighted-predictor model (none decodes
-    /// slower than the default); for any other model, nothing.
+    /// classical models, the default PixelRNN blended with the weighted-predictor model, and the
+    /// weighted-predictor model mixing the PixelRNN into its own questions (none decodes slower than
+    /// the default); for any other model, nothing.
     /// </summary>
     public static IReadOnlyList<IProbabilityModel> Alternatives(string name, int effort) => effort <= 1 || name != Default
         ? []
@@ -78,6 +81,7 @@ internal static class ModelChoice
         WeightedPredictorModel.Name,
         WeightedPredictorModel.Name + WithBaseline,
         $"{ShippedModels.DefaultName}+{WeightedPredictorModel.Name}",
+        $"{WeightedPredictorModel.Name}({ShippedModels.DefaultName})",
     ];
 
     /// <summary>

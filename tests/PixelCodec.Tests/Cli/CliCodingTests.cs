@@ -50,7 +50,7 @@ public class CliCodingTests
         }
         long fast = new FileInfo(folder.File("e1.prnn")).Length, thorough = new FileInfo(folder.File("e2.prnn")).Length;
         Assert.True(thorough <= fast, $"effort 2 gave {thorough} bytes, effort 1 {fast}");
-        foreach (string model in new[] { "weighted", "weighted+baseline", "rowlstm-h64+weighted" })
+        foreach (string model in new[] { "weighted", "weighted+baseline", "rowlstm-h64+weighted", "weighted(rowlstm-h64)" })
         {
             CliResult alternative = CliProcess.Run(["encode", folder.File("in.png"), folder.File("alt.prnn"), "-m", model]);
             Assert.True(alternative.ExitCode == 0, alternative.StandardError);

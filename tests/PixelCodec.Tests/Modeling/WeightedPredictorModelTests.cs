@@ -1,8 +1,10 @@
+using PixelCodec.Engine;
 using PixelCodec.Entropy;
 using PixelCodec.Imaging;
 using PixelCodec.Modeling;
 using PixelCodec.Modeling.Baseline;
 using PixelCodec.Modeling.Weighted;
+using PixelCodec.Tests.Engine;
 using PixelCodec.Tests.TestSupport;
 
 namespace PixelCodec.Tests.Modeling;
@@ -20,6 +22,21 @@ public class WeightedPredictorModelTests
     {
         foreach (RasterImage image in new[] { SyntheticImages.Photo(19, 11, format), SyntheticImages.Noise(7, 5, format), SyntheticImages.Constant(4, 4, format, 255), SyntheticImages.Photo(1, 9, format), SyntheticImages.Photo(9, 1, format) })
             ModelContract.AssertEncoderMatchesDecoder(Model, image.Pixels, new PlaneShape(image.Width, image.Height, image.Channels));
+    }
+
+    [Fact]
+    public void WithAnExpertEncoderAndDecoderStillAgreeAndTheExpertIsHeard()
+    {
+        var neural = new NeuralModel("random", IntegerModelFile.Write(RandomIntegerModels.Create(Architecture.RowLstm, 6, 2, 9, seed: 5)));
+        WeightedPredictorModel hybrid = WeightedPredictorModel.With(neural);
+        foreach (RasterImage image in new[] { SyntheticImages.Photo(13, 9, PixelFormat.Rgb), SyntheticImages.Noise(5, 7, PixelFormat.Rgb) })
+            ModelContract.AssertEncoderMatchesDecoder(hybrid, image.Pixels, new PlaneShape(image.Width, image.Height, 3));
+        RasterImage photo = SyntheticImages.Photo(16, 12, PixelFormat.Rgb);
+        Assert.NotEqual(Bits(Model, photo), Bits(hybrid, photo));
+        Assert.Equal("weighted(random)", hybrid.Identity.Name);
+        Assert.NotEqual(Model.Identity, hybrid.Identity);
+        Assert.False(hybrid.SupportsChannels(1));
+        Assert.True(hybrid.SupportsChannels(3));
     }
 
     [Fact]
