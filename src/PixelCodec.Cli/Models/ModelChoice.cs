@@ -69,8 +69,8 @@ internal static class ModelChoice
     /// <summary>
     /// What else the encoder tries at an effort above 1, keeping the smallest file: for the default, the
     /// classical models, the default PixelRNN blended with the weighted-predictor model, and the
-    /// weighted-predictor model mixing the PixelRNN into its own questions (none decodes slower than
-    /// the default); for any other model, nothing.
+    /// weighted-predictor model mixing the default or the photographs' PixelRNN into its own questions
+    /// (none decodes slower than the default); for any other model, nothing.
     /// </summary>
     public static IReadOnlyList<IProbabilityModel> Alternatives(string name, int effort) => effort <= 1 || name != Default
         ? []
@@ -82,6 +82,7 @@ internal static class ModelChoice
         WeightedPredictorModel.Name + WithBaseline,
         $"{ShippedModels.DefaultName}+{WeightedPredictorModel.Name}",
         $"{WeightedPredictorModel.Name}({ShippedModels.DefaultName})",
+        $"{WeightedPredictorModel.Name}({ShippedModels.PhotoName})",
     ];
 
     /// <summary>

@@ -14,6 +14,9 @@ internal static class ShippedModels
     /// <summary>The PixelRNN of the default coder: unless told otherwise, `encode` codes with it blended with the baseline (models/README.md says why this one).</summary>
     public const string DefaultName = "rowlstm-h64";
 
+    /// <summary>The PixelRNN fine-tuned on photographs, which `--effort 2` also tries (models/rowlstm-h64-photos/README.md).</summary>
+    public const string PhotoName = "rowlstm-h64-photos";
+
     private static readonly Assembly Assembly = typeof(ShippedModels).Assembly;
     private static readonly Dictionary<string, Lazy<NeuralModel>> Loaded = Embedded("model:");
     private static readonly Dictionary<string, Lazy<NeuralModel>> RetiredModels = Embedded("retired:");

@@ -167,7 +167,7 @@ public static class TrainingCommands
     }
 
     private static string Describe(EvaluationSet set) =>
-        $"{set.Count} images" + (set.GreySkipped > 0 ? $" ({set.GreySkipped} grey images left out: the codec codes grey with the baseline)" : "");
+        $"{set.Count} images" + (set.GreySkipped > 0 ? $" ({set.GreySkipped} grey images left out: the codec codes grey with a classical model)" : "");
 
     private static IntegerModel ReadIntegerModel(string path)
     {

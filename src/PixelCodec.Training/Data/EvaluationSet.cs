@@ -5,7 +5,7 @@ namespace PixelCodec.Training.Data;
 /// <summary>
 /// Images to measure a model on, as same-size groups. A folder of PNGs may mix sizes (photographs):
 /// it becomes one group per size, and its grey images are left out because the codec codes grey with
-/// the baseline model, not the PixelRNN. Everything else is one group, as <see cref="ImageSets.Open"/> reads it.
+/// a classical model, not the PixelRNN. Everything else is one group, as <see cref="ImageSets.Open"/> reads it.
 /// </summary>
 public sealed record EvaluationSet(IReadOnlyList<IImageCollection> Groups, int GreySkipped)
 {

@@ -35,6 +35,7 @@ public class RuntimeSettingsTests
         ["diagbilstm-h64"] = ("08afd5455dbf472cdbb0d2af2b4f28770aa6aa2f47684918d50f3ee8ec5dc867", "c604ca265e02a844a29d11b699747528b80632254c33dd29d0f000c8df5035e4"),
         ["pixelcnn-h64"] = ("e08db58ec28a15ff4c6044488dd7909e2175b01e412cdec953b9ced2c269abee", "f9a5183cc38d9d7a5ec8e86fee5cca3d66a39e54ddbbdb9ae4ef8f52873344d8"),
         ["rowlstm-h64"] = ("5cfadee94020deae4d0f9f995c9c0bd48ac9c09a4585a0d888624ae89deb9a7c", "7562981aac7197091025a86dcdd94b07a81544016095f1603489c805913a1d37"),
+        ["rowlstm-h64-photos"] = ("b3ef13a6f70a99d82bea2fc90836a12ab24245e5edf84f5c2b0106d5a89006cb", "f84ec13a946c710b83860d9619ba5b89408e39bf1516c871ee67cc1eae7ad8b8"),
     };
 
     [Theory]
