@@ -5,6 +5,7 @@ using PixelCodec.Imaging;
 using PixelCodec.Modeling;
 using PixelCodec.Modeling.Baseline;
 using PixelCodec.Modeling.Mixing;
+using PixelCodec.Modeling.Weighted;
 
 namespace PixelCodec.Benchmarks;
 
@@ -13,8 +14,9 @@ namespace PixelCodec.Benchmarks;
 /// payload, the whole files), the range coder's overhead against the model's own NLL, and encode and
 /// decode speed in sub-pixels per second: one image at a time on 1 thread, and images in parallel on
 /// 2 threads ("batched"); then, if asked, whole-image against tiled coding on the largest image. Each
-/// timing is the median of <c>runs</c> runs. Prints Markdown. A model path ending in "+baseline" is
-/// that model blended with the baseline (<see cref="MixtureModel"/>), as the codec's default is.
+/// timing is the median of <c>runs</c> runs. Prints Markdown. Models are .pxim paths, 'baseline' or
+/// 'weighted', or blends of them joined by '+' (<see cref="MixtureModel"/>: two as release 1, more on
+/// the grid of version 2), as the codec's default is.
 /// </summary>
 internal static class EngineBench
 {
@@ -67,11 +69,21 @@ internal static class EngineBench
 
     private static IProbabilityModel Load(string path)
     {
-        const string WithBaseline = "+baseline";
-        if (path.EndsWith(WithBaseline, StringComparison.Ordinal))
-            return new MixtureModel(Load(path[..^WithBaseline.Length]), ContextModel.Instance);
-        return new NeuralModel(Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(path)))!, File.ReadAllBytes(path));
+        IProbabilityModel[] experts = [.. path.Split('+').Select(LoadOne)];
+        return experts.Length switch
+        {
+            1 => experts[0],
+            2 => new MixtureModel(experts[0], experts[1]),
+            _ => MixtureModel.Of(experts),
+        };
     }
+
+    private static IProbabilityModel LoadOne(string name) => name switch
+    {
+        "baseline" => ContextModel.Instance,
+        WeightedPredictorModel.Name => WeightedPredictorModel.Instance,
+        _ => new NeuralModel(Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(name)))!, File.ReadAllBytes(name)),
+    };
 
     private static (byte[] File, PrnnEncodeResult Result) Encode(RasterImage image, IProbabilityModel model, int tile, int threads)
     {

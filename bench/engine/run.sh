@@ -2,7 +2,7 @@
 # The shipped integer models as codecs: float NLL against the integer model's code length, the range
 # coder's overhead against the integer model's own NLL, encode and decode speed (1 and 2 threads, one
 # image at a time and images in parallel), and whole against tiled coding on a 128x128 photo crop;
-# the same for the codec's default, the default model blended with the baseline.
+# the same for the codec's default, the default model blended with both classical models.
 # Writes bench/results/engine.md.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -15,7 +15,7 @@ pixelcodec="dotnet src/PixelCodec.Cli/bin/Release/net10.0/pixelcodec.dll"
 bench="dotnet bench/PixelCodec.Benchmarks/bin/Release/net10.0/PixelCodec.Benchmarks.dll"
 models=(models/*/model.pxim)
 default=$(grep -o 'DefaultName = "[^"]*"' src/PixelCodec.Cli/Models/ShippedModels.cs | cut -d'"' -f2)
-coders=("${models[@]}" "models/$default/model.pxim+baseline")
+coders=("${models[@]}" "models/$default/model.pxim+weighted+baseline")
 mkdir -p "$work/crop"
 convert "$data/photos/chelsea.png" -crop 128x128+160+80 +repage "$work/crop/chelsea-128.png"
 

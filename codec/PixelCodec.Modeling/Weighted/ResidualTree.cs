@@ -27,6 +27,7 @@ internal sealed class ResidualTree
     private const int HitLimit = 250;
     private const int InitialHits = 2;
     private const int MixerShift = 12;             // weights move by stretch * error / 2^MixerShift
+    private const int MaxWeight = 64 * ProbabilityOne;
 
     private static readonly int[] MantissaBase = BuildMantissaBase();
 
@@ -177,8 +178,9 @@ internal sealed class ResidualTree
         int sets = _sets, inputs = _inputs;
         int error = (bit << 12) - _nodeProbability[node];
         int weightAt = (_mixer * Nodes + node) * inputs;
+        // Weights stay within +-64 (of one): far beyond any useful mix, and no int overflow however long the plane.
         for (int s = 0; s < inputs; s++)
-            _weights[weightAt + s] += (_stretched[node * inputs + s] * error + (1 << (MixerShift - 1))) >> MixerShift;
+            _weights[weightAt + s] = Math.Clamp(_weights[weightAt + s] + ((_stretched[node * inputs + s] * error + (1 << (MixerShift - 1))) >> MixerShift), -MaxWeight, MaxWeight);
         for (int s = 0; s < sets; s++)
         {
             int at = _contexts[s] * Nodes + node;
