@@ -30,6 +30,7 @@ internal sealed class ResidualTree
     private const int MaxWeight = 64 * ProbabilityOne;
 
     private static readonly int[] MantissaBase = BuildMantissaBase();
+    private static readonly (int From, int Split, int To)[] Questions = BuildQuestions();
 
     private readonly int _sets;
     private readonly int _inputs;                   // _sets, plus one for the expert when there is one
@@ -203,27 +204,11 @@ internal sealed class ResidualTree
         int[] prefix = _expertPrefix;
         for (int u = 0; u < FrequencyTable.Symbols; u++)
             prefix[u + 1] = prefix[u] + expert[_valueOfRank[u]];
-        int inputs = _inputs, at = _sets;
-        int Input(int yesFrom, int yesTo, int from, int to)
+        for (int n = 0; n < Nodes; n++)
         {
-            long all = prefix[to] - prefix[from], yes = prefix[yesTo] - prefix[yesFrom];
-            return Logistic.Stretch((int)Math.Clamp(yes * 4096 / all, 1, 4095));
-        }
-        for (int j = 0; j < UnaryNodes; j++)
-        {
-            int from = (1 << j) - 1;
-            _stretched[j * inputs + at] = Input(from + (1 << j), FrequencyTable.Symbols, from, FrequencyTable.Symbols);
-        }
-        for (int k = 1; k < UnaryNodes; k++)
-        {
-            int first = (1 << k) - 1;
-            for (int node = 1; node < (1 << k); node++)
-            {
-                int depth = 31 - System.Numerics.BitOperations.LeadingZeroCount((uint)node);
-                int span = 1 << (k - depth);
-                int start = first + (node - (1 << depth)) * span;
-                _stretched[(MantissaBase[k] + node - 1) * inputs + at] = Input(start + span / 2, start + span, start, start + span);
-            }
+            (int from, int split, int to) = Questions[n];
+            long all = prefix[to] - prefix[from], yes = prefix[to] - prefix[split];
+            _stretched[n * _inputs + _sets] = Logistic.Stretch((int)Math.Clamp(yes * 4096 / all, 1, 4095));
         }
     }
 
@@ -254,20 +239,23 @@ internal sealed class ResidualTree
     /// <summary>Each question's P(yes) as the share of its yes-subtree in the leaf masses (by rank).</summary>
     private static void NodeProbabilities(long[] leafMass, Span<ushort> probabilities)
     {
-        long Mass(int from, int count)
+        var prefix = new long[FrequencyTable.Symbols + 1];
+        for (int u = 0; u < FrequencyTable.Symbols; u++)
+            prefix[u + 1] = prefix[u] + leafMass[u];
+        for (int n = 0; n < Nodes; n++)
         {
-            long m = 0;
-            for (int i = from; i < from + count && i < FrequencyTable.Symbols; i++)
-                m += leafMass[i];
-            return m;
+            (int from, int split, int to) = Questions[n];
+            long all = prefix[to] - prefix[from], yes = prefix[to] - prefix[split];
+            probabilities[n] = (ushort)Math.Clamp(all == 0 ? ProbabilityOne / 2 : yes * ProbabilityOne / all, 16, ProbabilityOne - 16);
         }
-        ushort Share(long yes, long all) => (ushort)Math.Clamp(all == 0 ? ProbabilityOne / 2 : yes * ProbabilityOne / all, 16, ProbabilityOne - 16);
+    }
 
+    // Question n asks, of a rank in [From, To), whether it lies in [Split, To).
+    private static (int From, int Split, int To)[] BuildQuestions()
+    {
+        var questions = new (int, int, int)[Nodes];
         for (int j = 0; j < UnaryNodes; j++)
-        {
-            int from = (1 << j) - 1;
-            probabilities[j] = Share(Mass(from + (1 << j), FrequencyTable.Symbols), Mass(from, FrequencyTable.Symbols));
-        }
+            questions[j] = ((1 << j) - 1, (1 << (j + 1)) - 1, FrequencyTable.Symbols);
         for (int k = 1; k < UnaryNodes; k++)
         {
             int first = (1 << k) - 1;
@@ -276,9 +264,10 @@ internal sealed class ResidualTree
                 int depth = 31 - System.Numerics.BitOperations.LeadingZeroCount((uint)node);
                 int span = 1 << (k - depth);
                 int start = first + (node - (1 << depth)) * span;
-                probabilities[MantissaBase[k] + node - 1] = Share(Mass(start + span / 2, span / 2), Mass(start, span));
+                questions[MantissaBase[k] + node - 1] = (start, start + span / 2, start + span);
             }
         }
+        return questions;
     }
 
     private static int[] BuildMantissaBase()
