@@ -29,26 +29,8 @@ internal sealed class EncodedImageCollection : IImageCollection
         RasterImage image = Load(index);
         if (image.Width != Width || image.Height != Height)
             throw new TrainingException($"{_images[index].Name} is {image.Width}x{image.Height}; the set's images are {Width}x{Height}");
-        int channels = image.Channels;
-        for (int p = 0; p < Width * Height; p++)
-        {
-            ReadOnlySpan<byte> pixel = image.Pixels.AsSpan(p * channels, channels);
-            bool grey = image.Format is PixelFormat.Grey or PixelFormat.GreyAlpha;
-            rgb[p * 3] = pixel[0];
-            rgb[p * 3 + 1] = grey ? pixel[0] : pixel[1];
-            rgb[p * 3 + 2] = grey ? pixel[0] : pixel[2];
-        }
+        TrainingImage.CopyRgb(image, 0, Width * Height, rgb);
     }
 
-    private RasterImage Load(int index)
-    {
-        try
-        {
-            return ImageFile.Read(_images[index].Read());
-        }
-        catch (ImageFormatException e)
-        {
-            throw new TrainingException($"{_images[index].Name}: {e.Message}");
-        }
-    }
+    private RasterImage Load(int index) => TrainingImage.Read(_images[index].Name, _images[index].Read());
 }

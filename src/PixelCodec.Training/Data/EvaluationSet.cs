@@ -31,7 +31,7 @@ public sealed record EvaluationSet(IReadOnlyList<IImageCollection> Groups, int G
         {
             if (limit > 0 && sizes.Count == limit)
                 break;
-            RasterImage image = Read(file);
+            RasterImage image = TrainingImage.Read(file);
             if (image.Format is PixelFormat.Grey or PixelFormat.GreyAlpha)
                 grey++;
             else
@@ -42,18 +42,6 @@ public sealed record EvaluationSet(IReadOnlyList<IImageCollection> Groups, int G
         IImageCollection[] groups = [.. sizes.GroupBy(s => (s.Width, s.Height)).Select(g =>
             new EncodedImageCollection($"'{folder}'", [.. g.Select(s => (s.File, (Func<byte[]>)(() => File.ReadAllBytes(s.File))))]))];
         return new EvaluationSet(groups, grey);
-    }
-
-    private static RasterImage Read(string file)
-    {
-        try
-        {
-            return ImageFile.Read(File.ReadAllBytes(file));
-        }
-        catch (ImageFormatException e)
-        {
-            throw new TrainingException($"{file}: {e.Message}");
-        }
     }
 
     private static IImageCollection Limit(IImageCollection set, int limit) =>

@@ -61,40 +61,17 @@ public sealed class RandomCrops : ITrainingSamples
     public void Decode(int index, long epoch, Span<byte> rgb)
     {
         (string name, int width, int height) = _images[index];
-        RasterImage image = Read(name);
+        RasterImage image = TrainingImage.Read(name);
         if (image.Width != width || image.Height != height)
             throw new TrainingException($"{name} changed size while training ({width}x{height}, now {image.Width}x{image.Height})");
         (int x0, int y0) = Origin(index, epoch);
-        int channels = image.Channels;
-        bool grey = image.Format is PixelFormat.Grey or PixelFormat.GreyAlpha;
         for (int y = 0; y < Height; y++)
-        {
-            for (int x = 0; x < Width; x++)
-            {
-                ReadOnlySpan<byte> pixel = image.Pixels.AsSpan(((y0 + y) * width + x0 + x) * channels, channels);
-                Span<byte> target = rgb.Slice((y * Width + x) * 3, 3);
-                target[0] = pixel[0];
-                target[1] = grey ? pixel[0] : pixel[1];
-                target[2] = grey ? pixel[0] : pixel[2];
-            }
-        }
+            TrainingImage.CopyRgb(image, (y0 + y) * width + x0, Width, rgb.Slice(y * Width * 3, Width * 3));
     }
 
     private static (int Width, int Height) Dimensions(string file)
     {
-        RasterImage image = Read(file);
+        RasterImage image = TrainingImage.Read(file);
         return (image.Width, image.Height);
-    }
-
-    private static RasterImage Read(string file)
-    {
-        try
-        {
-            return ImageFile.Read(File.ReadAllBytes(file));
-        }
-        catch (ImageFormatException e)
-        {
-            throw new TrainingException($"{file}: {e.Message}");
-        }
     }
 }

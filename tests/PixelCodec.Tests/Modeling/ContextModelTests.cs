@@ -23,20 +23,7 @@ public class ContextModelTests
     [Fact]
     public void PredictableImagesCostFarLessThanNoise()
     {
-        double BitsPerSubpixel(RasterImage image)
-        {
-            var shape = new PlaneShape(image.Width, image.Height, 3);
-            IEncoderPass pass = Model.BeginEncoding(image.Pixels, shape);
-            var tables = new ushort[shape.Stride * FrequencyTable.Symbols];
-            double bits = 0;
-            for (int y = 0; y < shape.Height; y++)
-            {
-                pass.TablesForRow(y, tables);
-                for (int i = 0; i < shape.Stride; i++)
-                    bits += FrequencyTable.IdealBits(tables.AsSpan(i * FrequencyTable.Symbols, FrequencyTable.Symbols), image.Pixels[y * shape.Stride + i]);
-            }
-            return bits / shape.SubpixelCount;
-        }
+        double BitsPerSubpixel(RasterImage image) => ModelContract.BitsPerSubpixel(Model, image.Pixels, new PlaneShape(image.Width, image.Height, 3));
 
         double constant = BitsPerSubpixel(SyntheticImages.Constant(64, 64, PixelFormat.Rgb, 77));
         double photo = BitsPerSubpixel(SyntheticImages.Photo(64, 64, PixelFormat.Rgb));

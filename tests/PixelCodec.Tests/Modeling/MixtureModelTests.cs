@@ -144,14 +144,7 @@ public class MixtureModelTests
         return tables;
     }
 
-    private static double Bits(IProbabilityModel model, byte[] plane, PlaneShape shape)
-    {
-        ushort[] tables = Tables(model, plane, shape);
-        double bits = 0;
-        for (int i = 0; i < plane.Length; i++)
-            bits += FrequencyTable.IdealBits(tables.AsSpan(i * FrequencyTable.Symbols, FrequencyTable.Symbols), plane[i]);
-        return bits / plane.Length;
-    }
+    private static double Bits(IProbabilityModel model, byte[] plane, PlaneShape shape) => ModelContract.BitsPerSubpixel(model, plane, shape);
 
     /// <summary>A model whose table for sub-pixel i is given, whatever the values: enough to test blending.</summary>
     private sealed class ScriptedModel(Func<int, ushort[]> tableAt) : IProbabilityModel

@@ -9,6 +9,21 @@ namespace PixelCodec.Tests.Modeling;
 /// </summary>
 internal static class ModelContract
 {
+    /// <summary>What the model's tables (from its encoder pass) say the plane costs, in bits per sub-pixel.</summary>
+    public static double BitsPerSubpixel(IProbabilityModel model, byte[] plane, PlaneShape shape)
+    {
+        IEncoderPass pass = model.BeginEncoding(plane, shape);
+        var tables = new ushort[shape.Stride * FrequencyTable.Symbols];
+        double bits = 0;
+        for (int y = 0; y < shape.Height; y++)
+        {
+            pass.TablesForRow(y, tables);
+            for (int i = 0; i < shape.Stride; i++)
+                bits += FrequencyTable.IdealBits(tables.AsSpan(i * FrequencyTable.Symbols, FrequencyTable.Symbols), plane[y * shape.Stride + i]);
+        }
+        return bits / shape.SubpixelCount;
+    }
+
     public static void AssertEncoderMatchesDecoder(IProbabilityModel model, byte[] plane, PlaneShape shape)
     {
         IEncoderPass pass = model.BeginEncoding(plane, shape);

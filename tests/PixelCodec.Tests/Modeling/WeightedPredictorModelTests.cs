@@ -79,18 +79,6 @@ public class WeightedPredictorModelTests
         Assert.Throws<ArgumentException>(() => Model.BeginDecoding(new PlaneShape(2, 2, 5)));
     }
 
-    private static double Bits(IProbabilityModel model, RasterImage image)
-    {
-        var shape = new PlaneShape(image.Width, image.Height, image.Channels);
-        IEncoderPass pass = model.BeginEncoding(image.Pixels, shape);
-        var tables = new ushort[shape.Stride * FrequencyTable.Symbols];
-        double bits = 0;
-        for (int y = 0; y < shape.Height; y++)
-        {
-            pass.TablesForRow(y, tables);
-            for (int i = 0; i < shape.Stride; i++)
-                bits += FrequencyTable.IdealBits(tables.AsSpan(i * FrequencyTable.Symbols, FrequencyTable.Symbols), image.Pixels[y * shape.Stride + i]);
-        }
-        return bits / shape.SubpixelCount;
-    }
+    private static double Bits(IProbabilityModel model, RasterImage image) =>
+        ModelContract.BitsPerSubpixel(model, image.Pixels, new PlaneShape(image.Width, image.Height, image.Channels));
 }
