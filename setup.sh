@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-packages=(imagemagick webp libjxl-tools optipng zopfli libtorch-dev libopenblas0-pthread cmake g++)
+packages=(imagemagick webp libjxl-tools optipng zopfli libtorch-dev libgloo-dev libopenblas0-pthread cmake g++)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,17 +1,20 @@
 // The C ABI between PixelCodec's C# training code and libtorch. Read me first:
 // - Every function returns 0 (or a non-null handle) on success; on failure it returns -1 (or null)
 //   and pcx_last_error() gives the message. No C++ exception crosses this boundary.
-// - Handles are opaque: a tensor, a network, or a trainer (a network plus its optimizer).
+// - Handles are opaque: a tensor, a network, a trainer (a network plus its optimizer), or a process
+//   group (the ranks of a data-parallel run).
 //   pcx_live_tensors() and pcx_live_handles() (networks and trainers) count those alive, so tests can
 //   prove that the C# side releases everything it creates.
 // - Images cross as uint8 [N, H, W, 3] (RGB interleaved, rows top to bottom), as in a RasterImage,
 //   copied into a tensor on the network's device; parameters cross as float32 on the CPU, whatever
 //   device ("cpu", "cuda") the network lives on.
+#include "distributed.h"
 #include "networks.h"
 
 #include <malloc.h>
 #include <atomic>
 #include <cstring>
+#include <sstream>
 #include <string>
 #include <thread>
 
@@ -39,10 +42,17 @@ struct Network {
     torch::Device device;
 };
 
+struct Group {
+    std::shared_ptr<ProcessGroup> value;
+};
+
 struct Trainer {
     std::shared_ptr<PixelNetwork> module;
     std::unique_ptr<torch::optim::Optimizer> optimizer;
     double clip_norm;
+    // Set by pcx_trainer_distribute: the group outlives the averager that reduces over it.
+    std::shared_ptr<ProcessGroup> group;
+    std::unique_ptr<GradientAverager> averager;
 };
 
 template <typename F>
@@ -195,14 +205,16 @@ int pcx_trainer_create(void* network, const char* optimizer, double learning_rat
             opt = std::make_unique<torch::optim::RMSprop>(module->parameters(), torch::optim::RMSpropOptions(learning_rate));
         else
             throw std::invalid_argument("unknown optimizer '" + kind + "' (adam, rmsprop)");
-        *out = new Trainer{module, std::move(opt), clip_norm};
+        *out = new Trainer{module, std::move(opt), clip_norm, nullptr, nullptr};
         ++live_handles;
     });
 }
 
 void pcx_trainer_free(void* handle) {
     if (handle == nullptr) return;
-    delete static_cast<Trainer*>(handle);
+    auto trainer = static_cast<Trainer*>(handle);
+    trainer->averager.reset();
+    delete trainer;
     --live_handles;
 }
 
@@ -214,18 +226,23 @@ int pcx_trainer_set_learning_rate(void* handle, double learning_rate) {
 }
 
 // One optimisation step on a batch of images; *loss: a new scalar tensor, the batch's loss before
-// the step in bits per sub-pixel. A non-finite loss fails before the weights change.
+// the step in bits per sub-pixel (in a distributed run, the mean over the ranks' shards, and the
+// gradient the step follows is the mean of theirs). A non-finite loss fails before the weights change,
+// on every rank alike.
 int pcx_trainer_step(void* handle, void* images, void** loss) {
     return guarded([&] {
         auto& trainer = *static_cast<Trainer*>(handle);
         trainer.module->train();
         trainer.optimizer->zero_grad();
         auto bits = bits_per_subpixel(*trainer.module, images_of(images));
-        if (!std::isfinite(bits.item<double>())) throw std::runtime_error("the loss is not finite (NaN or infinity)");
+        auto reported = trainer.group ? mean_over(*trainer.group, bits) : bits.detach();
+        if (!std::isfinite(reported.item<double>())) throw std::runtime_error("the loss is not finite (NaN or infinity)");
+        if (trainer.averager) trainer.averager->begin();
         bits.backward();
+        if (trainer.averager) trainer.averager->finish();
         if (trainer.clip_norm > 0) torch::nn::utils::clip_grad_norm_(trainer.module->parameters(), trainer.clip_norm);
         trainer.optimizer->step();
-        *loss = new_tensor(bits.detach());
+        *loss = new_tensor(reported);
     });
 }
 
@@ -235,6 +252,91 @@ int pcx_trainer_save(void* handle, const char* path) {
 
 int pcx_trainer_load(void* handle, const char* path) {
     return guarded([&] { torch::load(*static_cast<Trainer*>(handle)->optimizer, path); });
+}
+
+// Rank `rank` of `size`, meeting at master_host:master_port (rank 0 serves the TCPStore there).
+// The rendezvous and every collective fail after timeout_ms instead of waiting on a lost peer.
+int pcx_group_create(const char* master_host, int32_t master_port, int32_t rank, int32_t size, int64_t timeout_ms, const char* device, void** out) {
+    return guarded([&] {
+        bool cuda = torch::Device(device).is_cuda();
+        auto group = create_process_group(master_host, master_port, rank, size, std::chrono::milliseconds(timeout_ms), cuda);
+        *out = new Group{std::move(group)};
+        ++live_handles;
+    });
+}
+
+void pcx_group_free(void* handle) {
+    if (handle == nullptr) return;
+    delete static_cast<Group*>(handle);
+    --live_handles;
+}
+
+// Rank 0's `length` bytes into every rank's buffer (the same length everywhere).
+int pcx_group_broadcast(void* handle, uint8_t* data, int64_t length) {
+    return guarded([&] {
+        auto& group = *static_cast<Group*>(handle)->value;
+        std::string bytes(reinterpret_cast<const char*>(data), (size_t)length);
+        broadcast_bytes(group, bytes);
+        if ((int64_t)bytes.size() != length) throw std::runtime_error("rank 0 broadcast a different number of bytes");
+        std::memcpy(data, bytes.data(), bytes.size());
+    });
+}
+
+// values[i] = the sum of values[i] over the ranks.
+int pcx_group_sum(void* handle, double* values, int64_t count) {
+    return guarded([&] {
+        auto& group = *static_cast<Group*>(handle)->value;
+        auto tensor = torch::from_blob(values, {count}, torch::kFloat64);
+        std::vector<torch::Tensor> tensors{tensor.to(group.device)};
+        group.group->allreduce(tensors)->wait();
+        tensor.copy_(tensors[0]);
+    });
+}
+
+// From now on every step averages the gradients over the group, in buckets of about bucket_bytes.
+int pcx_trainer_distribute(void* handle, void* group, int64_t bucket_bytes) {
+    return guarded([&] {
+        auto& trainer = *static_cast<Trainer*>(handle);
+        if (trainer.group) throw std::logic_error("the trainer is already distributed");
+        auto shared = static_cast<Group*>(group)->value;
+        trainer.averager = std::make_unique<GradientAverager>(trainer.module->parameters(), *shared, bucket_bytes);
+        trainer.group = std::move(shared);
+    });
+}
+
+// Rank 0's weights, and with with_optimizer its optimizer's state (moments, step counts), on every rank.
+int pcx_trainer_broadcast(void* handle, int32_t with_optimizer) {
+    return guarded([&] {
+        auto& trainer = *static_cast<Trainer*>(handle);
+        if (!trainer.group) throw std::logic_error("the trainer is not distributed");
+        broadcast_tensors(*trainer.group, trainer.module->parameters());
+        if (!with_optimizer) return;
+        std::string state;
+        if (trainer.group->rank == 0) {
+            torch::serialize::OutputArchive archive;
+            trainer.optimizer->save(archive);
+            std::ostringstream stream;
+            archive.save_to(stream);
+            state = stream.str();
+        }
+        broadcast_bytes(*trainer.group, state);
+        if (trainer.group->rank != 0) {
+            torch::serialize::InputArchive archive;
+            std::istringstream stream(state);
+            archive.load_from(stream);
+            trainer.optimizer->load(archive);
+        }
+    });
+}
+
+// How the gradient all-reduce went: its bucket count, and the seconds steps spent waiting on it
+// after backward (what overlapping with backward did not hide).
+int pcx_trainer_allreduce_stats(void* handle, int64_t* buckets, double* wait_seconds) {
+    return guarded([&] {
+        auto& trainer = *static_cast<Trainer*>(handle);
+        *buckets = trainer.averager ? trainer.averager->bucket_count() : 0;
+        *wait_seconds = trainer.averager ? trainer.averager->wait_seconds() : 0;
+    });
 }
 
 }  // extern "C"

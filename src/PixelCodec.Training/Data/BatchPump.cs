@@ -7,7 +7,9 @@ namespace PixelCodec.Training.Data;
 /// <summary>
 /// Shuffles and decodes training batches on a background thread, a few batches ahead, so the
 /// trainer never waits for PNG decoding. The order is a function of (seed, epoch) alone, so a run
-/// resumed at sample <c>position</c> sees exactly the batches the uninterrupted run would have.
+/// resumed at sample <c>position</c> sees exactly the batches the uninterrupted run would have. In a
+/// data-parallel run each rank decodes only its shard of every batch (the same batches, whatever the
+/// number of ranks), so runs with different numbers of workers see the same data.
 /// </summary>
 public sealed class BatchPump : IDisposable
 {
@@ -16,20 +18,30 @@ public sealed class BatchPump : IDisposable
     private readonly ITrainingSamples _images;
     private readonly int _batchSize;
     private readonly int _seed;
+    private readonly int _shard;
+    private readonly int _shards;
     private readonly BlockingCollection<ImageBatch> _queue = new(BatchesAhead);
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _producer;
     private readonly Stopwatch _waiting = new();
     private Exception? _failure;
 
+    /// <param name="batchSize">Samples per step, over all shards.</param>
     /// <param name="position">Samples already consumed (epoch * Count + index in epoch) when resuming.</param>
-    public BatchPump(ITrainingSamples images, int batchSize, int seed, long position)
+    /// <param name="shard">This pump yields batch positions [shard * B / shards, (shard + 1) * B / shards) of every batch.</param>
+    public BatchPump(ITrainingSamples images, int batchSize, int seed, long position, int shard = 0, int shards = 1)
     {
         if (batchSize < 1 || batchSize > images.Count)
             throw new TrainingException($"batch size {batchSize} must be between 1 and the {images.Count} training samples");
+        if (shards < 1 || batchSize % shards != 0)
+            throw new TrainingException($"batch size {batchSize} must be a multiple of the {shards} workers (each takes an equal share)");
+        ArgumentOutOfRangeException.ThrowIfNegative(shard);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(shard, shards);
         _images = images;
         _batchSize = batchSize;
         _seed = seed;
+        _shard = shard;
+        _shards = shards;
         _producer = Task.Factory.StartNew(() => Produce(position), TaskCreationOptions.LongRunning);
     }
 
@@ -62,9 +74,10 @@ public sealed class BatchPump : IDisposable
             long epoch = position / count;
             int index = (int)(position % count);
             int[] order = Order(count, _seed, epoch);
+            int share = _batchSize / _shards, first = _shard * share;
             while (!_stop.IsCancellationRequested)
             {
-                var pixels = new byte[_batchSize * imageBytes];
+                var pixels = new byte[share * imageBytes];
                 for (int b = 0; b < _batchSize; b++)
                 {
                     if (index == count)
@@ -72,9 +85,11 @@ public sealed class BatchPump : IDisposable
                         order = Order(count, _seed, ++epoch);
                         index = 0;
                     }
-                    _images.Decode(order[index++], epoch, pixels.AsSpan(b * imageBytes, imageBytes));
+                    int sample = order[index++];
+                    if (b >= first && b < first + share)
+                        _images.Decode(sample, epoch, pixels.AsSpan((b - first) * imageBytes, imageBytes));
                 }
-                _queue.Add(new ImageBatch(_batchSize, _images.Height, _images.Width, pixels), _stop.Token);
+                _queue.Add(new ImageBatch(share, _images.Height, _images.Width, pixels), _stop.Token);
             }
         }
         catch (OperationCanceledException)

@@ -17,6 +17,10 @@ public sealed record EvaluationSet(IReadOnlyList<IImageCollection> Groups, int G
     public double BitsPerSubpixel(Func<IImageCollection, double> groupBits) =>
         Groups.Sum(g => groupBits(g) * g.Count * g.Width * g.Height * 3) / Subpixels;
 
+    /// <summary>Rank <paramref name="rank"/>'s share of every group (its images rank, rank + size, ...), to split a validation over workers.</summary>
+    public EvaluationSet Shard(int rank, int size) =>
+        new([.. Groups.Select(g => (IImageCollection)new EveryNth(g, rank, size)).Where(g => g.Count > 0)], GreySkipped);
+
     /// <param name="split">As for <see cref="ImageSets.Open"/>.</param>
     /// <param name="limit">Keep the first this many images (all when 0).</param>
     public static EvaluationSet Open(string path, string split, int limit)
@@ -46,6 +50,14 @@ public sealed record EvaluationSet(IReadOnlyList<IImageCollection> Groups, int G
 
     private static IImageCollection Limit(IImageCollection set, int limit) =>
         limit > 0 && limit < set.Count ? new FirstImages(set, limit) : set;
+
+    private sealed class EveryNth(IImageCollection set, int first, int step) : IImageCollection
+    {
+        public int Count => first < set.Count ? (set.Count - first + step - 1) / step : 0;
+        public int Width => set.Width;
+        public int Height => set.Height;
+        public void Decode(int index, Span<byte> rgb) => set.Decode(first + index * step, rgb);
+    }
 
     private sealed class FirstImages(IImageCollection set, int count) : IImageCollection
     {

@@ -1,3 +1,4 @@
+using PixelCodec.Training.Distributed;
 using PixelCodec.Training.Native;
 
 namespace PixelCodec.Training.Models;
@@ -34,6 +35,27 @@ public sealed class Trainer : IDisposable
     {
         TorchShim.Check(TorchShim.pcx_trainer_step(_handle, images.Handle, out IntPtr loss));
         return new Tensor(loss);
+    }
+
+    /// <summary>
+    /// From now on each step averages its gradient over <paramref name="group"/> (an all-reduce per
+    /// bucket of about <paramref name="bucketBytes"/>, started while backward runs) and reports the
+    /// mean loss of the ranks. The group must outlive nothing: the trainer keeps it alive.
+    /// </summary>
+    public void Distribute(ProcessGroup group, long bucketBytes) =>
+        TorchShim.Check(TorchShim.pcx_trainer_distribute(_handle, group.Handle, bucketBytes));
+
+    /// <summary>Rank 0's weights, and with <paramref name="withOptimizer"/> its optimizer's state, on every rank (a collective).</summary>
+    public void BroadcastFromRoot(bool withOptimizer) => TorchShim.Check(TorchShim.pcx_trainer_broadcast(_handle, withOptimizer ? 1 : 0));
+
+    /// <summary>Gradient buckets, and the seconds steps waited for their all-reduce after backward (0 and 0 when not distributed).</summary>
+    public (long Buckets, double WaitSeconds) AllReduceStats
+    {
+        get
+        {
+            TorchShim.Check(TorchShim.pcx_trainer_allreduce_stats(_handle, out long buckets, out double seconds));
+            return (buckets, seconds);
+        }
     }
 
     public void SetLearningRate(double learningRate) => TorchShim.Check(TorchShim.pcx_trainer_set_learning_rate(_handle, learningRate));

@@ -23,6 +23,13 @@ internal static partial class TorchShim
     /// <summary>Loads the shim and sets libtorch's threads and allocator once; a missing library is reported here.</summary>
     public static void EnsureInitialized() => _ = Initialized.Value;
 
+    /// <summary>libtorch's intra-op threads from now on (all cores until set).</summary>
+    public static void SetThreads(int threads)
+    {
+        EnsureInitialized();
+        Check(pcx_init(threads));
+    }
+
     /// <summary>Networks and trainers alive in the shim.</summary>
     public static long LiveHandles => pcx_live_handles();
 
@@ -81,6 +88,15 @@ internal static partial class TorchShim
     [LibraryImport(Library)] internal static partial void pcx_trainer_free(IntPtr trainer);
     [LibraryImport(Library)] internal static partial int pcx_trainer_set_learning_rate(SafeHandle trainer, double learningRate);
     [LibraryImport(Library)] internal static partial int pcx_trainer_step(SafeHandle trainer, SafeHandle images, out IntPtr loss);
+    [LibraryImport(Library)] internal static partial int pcx_trainer_distribute(SafeHandle trainer, SafeHandle group, long bucketBytes);
+    [LibraryImport(Library)] internal static partial int pcx_trainer_broadcast(SafeHandle trainer, int withOptimizer);
+    [LibraryImport(Library)] internal static partial int pcx_trainer_allreduce_stats(SafeHandle trainer, out long buckets, out double waitSeconds);
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)] internal static partial int pcx_trainer_save(SafeHandle trainer, string path);
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)] internal static partial int pcx_trainer_load(SafeHandle trainer, string path);
+
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    internal static partial int pcx_group_create(string masterHost, int masterPort, int rank, int size, long timeoutMilliseconds, string device, out IntPtr group);
+    [LibraryImport(Library)] internal static partial void pcx_group_free(IntPtr group);
+    [LibraryImport(Library)] internal static unsafe partial int pcx_group_broadcast(SafeHandle group, byte* data, long length);
+    [LibraryImport(Library)] internal static unsafe partial int pcx_group_sum(SafeHandle group, double* values, long count);
 }
