@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using PixelCodec.Engine;
 using PixelCodec.Training.Data;
+using PixelCodec.Training.Distributed;
 using PixelCodec.Training.Export;
 using PixelCodec.Training.Models;
 using PixelCodec.Training.Training;
@@ -37,14 +38,31 @@ public static class TrainingCommands
         var crop = new Option<int>("--crop") { Description = "Train on random N x N crops of a folder of PNGs of any size (a new position per image per epoch, seeded); images smaller than N are left out. 0: whole images, all of one size.", DefaultValueFactory = _ => 0 };
         var init = new Option<string?>("--init") { Description = "Start a new run from this float model's weights (.pxfm), e.g. to fine-tune a shipped model; its architecture and sizes are used." };
         var device = DeviceOption();
+        var threads = new Option<int>("--threads") { Description = "libtorch threads in this process (0: all cores; with --nproc, the cores shared among the workers).", DefaultValueFactory = _ => 0 };
+        var nproc = new Option<int?>("--nproc") { Description = "Data-parallel: start this many workers on this machine (ranks of one run over 127.0.0.1); --batch is shared among them." };
+        var worldSize = new Option<int?>("--world-size") { Description = "Data-parallel: the number of workers in the run (with --rank and --master, once on each machine)." };
+        var rank = new Option<int?>("--rank") { Description = "Data-parallel: this worker's rank, 0 to --world-size - 1; rank 0 reads and writes --out, serves --master and logs." };
+        var master = new Option<string?>("--master") { Description = "Data-parallel: HOST:PORT where rank 0 serves the rendezvous (TCPStore); every worker must reach it." };
+        var timeout = new Option<double>("--timeout") { Description = "Data-parallel: seconds to wait for a worker (rendezvous, each collective) before failing.", DefaultValueFactory = _ => DistributedOptions.DefaultTimeout.TotalSeconds };
 
         var command = new Command("train", "Train a PixelRNN (float, libtorch) on 32x32-style images, or on random crops of photographs (--crop).\n" +
             "Example: pixelcodec train --arch RowLstm --hidden 64 --layers 4 --train ../shared/data/imagenet32-sample --valid ../shared/data/imagenet32-sample --out runs/rowlstm --minutes 20")
         {
             architecture, hidden, layers, head, trainData, validData, output, resume, optimizer, learningRate, schedule, decay, clip, batch, seed, steps, minutes, validEvery, validImages, checkpointEvery, crop, init, device,
+            threads, nproc, worldSize, rank, master, timeout,
         };
         command.SetAction(parse => Guard(() =>
         {
+            if (parse.GetValue(timeout) <= 0)
+                throw new TrainingException("--timeout must be a positive number of seconds");
+            DistributedOptions? distributed = Distributed(parse.GetValue(worldSize), parse.GetValue(rank), parse.GetValue(master), TimeSpan.FromSeconds(parse.GetValue(timeout)));
+            if (parse.GetValue(nproc) is { } workers)
+            {
+                if (distributed is not null)
+                    throw new TrainingException("--nproc starts the workers itself: leave out --world-size, --rank and --master");
+                LocalWorkers.Run(workers, TimeSpan.FromSeconds(parse.GetValue(timeout)), threadsGiven: parse.GetResult(threads) is { Implicit: false });
+                return;
+            }
             long? maxSteps = parse.GetValue(steps);
             double? maxMinutes = parse.GetValue(minutes);
             if (maxSteps is null && maxMinutes is null)
@@ -64,7 +82,9 @@ public static class TrainingCommands
                     throw new TrainingException("--init starts a new run; --resume continues one from its own checkpoint: give one of them");
                 if (new Option[] { architecture, hidden, layers, head }.Any(o => parse.GetResult(o) is { Implicit: false }))
                     throw new TrainingException("--init takes the architecture and sizes from the model: leave out --arch, --hidden, --layers and --head");
-                network = FloatModelFile.Read(initialModel).Config;
+                // Rank 0 reads it and sends its weights and sizes to the others, which need no copy.
+                if (distributed is not { Rank: > 0 })
+                    network = FloatModelFile.Read(initialModel).Config;
             }
             var options = new TrainingOptions(
                 network,
@@ -72,7 +92,13 @@ public static class TrainingCommands
                 parse.GetValue(optimizer), new LearningRateSchedule(kind, parse.GetValue(learningRate), maxSteps ?? 0, parse.GetValue(decay)),
                 parse.GetValue(clip), parse.GetValue(batch), parse.GetValue(seed), maxSteps, maxMinutes,
                 parse.GetValue(validEvery), parse.GetValue(validImages), parse.GetValue(checkpointEvery), parse.GetValue(device)!,
-                parse.GetValue(crop), initialModel);
+                parse.GetValue(crop), initialModel, distributed, parse.GetValue(threads));
+            if (distributed is { Rank: > 0 })
+            {
+                TrainingResult done = new TrainingRun(options).Run();
+                Console.WriteLine($"rank {distributed.Rank}: step {done.Step}, done (rank 0 writes the model)");
+                return;
+            }
 
             TrainingResult result = null!;
             AnsiConsole.Progress().Start(progress =>
@@ -86,9 +112,21 @@ public static class TrainingCommands
                 });
             });
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"step {result.Step}: validation {result.ValidBits:0.0000} bits/dim after {result.ElapsedSeconds:0} s (waited {result.BatchWaitSeconds:0.0} s for batches); model in {result.ModelPath}"));
+                $"step {result.Step}: validation {result.ValidBits:0.0000} bits/dim after {result.ElapsedSeconds:0} s (waited {result.BatchWaitSeconds:0.0} s for batches{(distributed is null ? "" : $", {result.AllReduceWaitSeconds:0.0} s for gradient all-reduces")}); model in {result.ModelPath}"));
         }));
         return command;
+    }
+
+    private static DistributedOptions? Distributed(int? worldSize, int? rank, string? master, TimeSpan timeout)
+    {
+        if (worldSize is null && rank is null && master is null)
+            return null;
+        if (worldSize is not { } size || rank is not { } r || master is null)
+            throw new TrainingException("a worker of a data-parallel run needs --world-size, --rank and --master together (or --nproc for workers on this machine)");
+        (string host, int port) = DistributedOptions.ParseMaster(master);
+        var options = new DistributedOptions(size, r, host, port, timeout);
+        options.Validate();
+        return options;
     }
 
     public static Command CreateEval()

@@ -18,6 +18,15 @@ internal static class CliProcess
 
     public static CliResult Run(IEnumerable<string> arguments, byte[]? standardInput = null, IReadOnlyDictionary<string, string>? environment = null)
     {
+        using RunningCli running = Start(arguments, environment);
+        if (standardInput is not null)
+            running.Process.StandardInput.BaseStream.Write(standardInput);
+        return running.Finish(Timeout);
+    }
+
+    /// <summary>Starts `pixelcodec` and returns while it runs (to signal or kill it); standard input is closed unless kept open.</summary>
+    public static RunningCli Start(IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardInput = true,
@@ -30,25 +39,38 @@ internal static class CliProcess
             start.ArgumentList.Add(argument);
         foreach ((string name, string value) in environment ?? new Dictionary<string, string>())
             start.Environment[name] = value;
-
-        using Process process = Process.Start(start)!;
-        Task<byte[]> stdout = ReadAllAsync(process.StandardOutput.BaseStream);
-        Task<string> stderr = process.StandardError.ReadToEndAsync();
-        if (standardInput is not null)
-            process.StandardInput.BaseStream.Write(standardInput);
-        process.StandardInput.Close();
-        if (!process.WaitForExit(Timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"pixelcodec {string.Join(' ', arguments)} did not finish in {Timeout}");
-        }
-        return new CliResult(process.ExitCode, stdout.Result, stderr.Result);
+        Process process = Process.Start(start)!;
+        return new RunningCli(process, string.Join(' ', arguments), ReadAllAsync(process.StandardOutput.BaseStream), process.StandardError.ReadToEndAsync());
     }
 
-    private static async Task<byte[]> ReadAllAsync(Stream stream)
+    internal static async Task<byte[]> ReadAllAsync(Stream stream)
     {
         using var buffer = new MemoryStream();
         await stream.CopyToAsync(buffer);
         return buffer.ToArray();
+    }
+}
+
+/// <summary>A `pixelcodec` child process still running; <see cref="Finish"/> waits for it, Dispose kills it if it runs on.</summary>
+internal sealed class RunningCli(Process process, string commandLine, Task<byte[]> stdout, Task<string> stderr) : IDisposable
+{
+    public Process Process => process;
+
+    public CliResult Finish(TimeSpan timeout)
+    {
+        process.StandardInput.Close();
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"pixelcodec {commandLine} did not finish in {timeout}");
+        }
+        return new CliResult(process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    public void Dispose()
+    {
+        if (!process.HasExited)
+            process.Kill(entireProcessTree: true);
+        process.Dispose();
     }
 }
