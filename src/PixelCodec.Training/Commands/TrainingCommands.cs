@@ -43,19 +43,22 @@ public static class TrainingCommands
         var worldSize = new Option<int?>("--world-size") { Description = "Data-parallel: the number of workers in the run (with --rank and --master, once on each machine)." };
         var rank = new Option<int?>("--rank") { Description = "Data-parallel: this worker's rank, 0 to --world-size - 1; rank 0 reads and writes --out, serves --master and logs." };
         var master = new Option<string?>("--master") { Description = "Data-parallel: HOST:PORT where rank 0 serves the rendezvous (TCPStore); every worker must reach it." };
+        var bucket = new Option<int>("--bucket-kib") { Description = "Data-parallel: gradients are all-reduced in buckets of about this many KiB, each as soon as backward fills it.", DefaultValueFactory = _ => (int)(DistributedOptions.DefaultBucketBytes / 1024) };
         var timeout = new Option<double>("--timeout") { Description = "Data-parallel: seconds to wait for a worker (rendezvous, each collective) before failing.", DefaultValueFactory = _ => DistributedOptions.DefaultTimeout.TotalSeconds };
 
         var command = new Command("train", "Train a PixelRNN (float, libtorch) on 32x32-style images, or on random crops of photographs (--crop).\n" +
             "Example: pixelcodec train --arch RowLstm --hidden 64 --layers 4 --train ../shared/data/imagenet32-sample --valid ../shared/data/imagenet32-sample --out runs/rowlstm --minutes 20")
         {
             architecture, hidden, layers, head, trainData, validData, output, resume, optimizer, learningRate, schedule, decay, clip, batch, seed, steps, minutes, validEvery, validImages, checkpointEvery, crop, init, device,
-            threads, nproc, worldSize, rank, master, timeout,
+            threads, nproc, worldSize, rank, master, timeout, bucket,
         };
         command.SetAction(parse => Guard(() =>
         {
             if (parse.GetValue(timeout) <= 0)
                 throw new TrainingException("--timeout must be a positive number of seconds");
-            DistributedOptions? distributed = Distributed(parse.GetValue(worldSize), parse.GetValue(rank), parse.GetValue(master), TimeSpan.FromSeconds(parse.GetValue(timeout)));
+            if (parse.GetValue(bucket) < 1)
+                throw new TrainingException("--bucket-kib must be at least 1");
+            DistributedOptions? distributed = Distributed(parse.GetValue(worldSize), parse.GetValue(rank), parse.GetValue(master), TimeSpan.FromSeconds(parse.GetValue(timeout)), parse.GetValue(bucket) * 1024L);
             if (parse.GetValue(nproc) is { } workers)
             {
                 if (distributed is not null)
@@ -117,14 +120,14 @@ public static class TrainingCommands
         return command;
     }
 
-    private static DistributedOptions? Distributed(int? worldSize, int? rank, string? master, TimeSpan timeout)
+    private static DistributedOptions? Distributed(int? worldSize, int? rank, string? master, TimeSpan timeout, long bucketBytes)
     {
         if (worldSize is null && rank is null && master is null)
             return null;
         if (worldSize is not { } size || rank is not { } r || master is null)
             throw new TrainingException("a worker of a data-parallel run needs --world-size, --rank and --master together (or --nproc for workers on this machine)");
         (string host, int port) = DistributedOptions.ParseMaster(master);
-        var options = new DistributedOptions(size, r, host, port, timeout);
+        var options = new DistributedOptions(size, r, host, port, timeout, bucketBytes);
         options.Validate();
         return options;
     }
