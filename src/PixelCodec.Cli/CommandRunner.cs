@@ -1,9 +1,13 @@
+using PixelCodec.Cli.Files;
 using PixelCodec.Container;
 using PixelCodec.Imaging;
 
 namespace PixelCodec.Cli;
 
-/// <summary>Runs a command body and turns every failure into one line on stderr and a non-zero exit code.</summary>
+/// <summary>
+/// Runs a command body and turns every failure into one line on stderr and a non-zero exit code;
+/// an interruption too (<see cref="InterruptCleanup"/>).
+/// </summary>
 internal static class CommandRunner
 {
     public const int Failure = 1;
@@ -11,6 +15,7 @@ internal static class CommandRunner
 
     public static int Run(Func<int> body)
     {
+        InterruptCleanup.Install();
         try
         {
             return body();

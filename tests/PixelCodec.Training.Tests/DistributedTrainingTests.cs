@@ -25,7 +25,7 @@ public class DistributedTrainingTests
         new NetworkConfig(Architecture.RowLstm, Hidden: 6, Layers: 1, Head: 9),
         data.Path("train"), data.Path("valid"), data.Path(output), resume, OptimizerKind.Adam,
         new LearningRateSchedule(ScheduleKind.Cosine, 3e-3, 12, 0), ClipNorm: 1.0, BatchSize: 4, Seed: 7,
-        MaxSteps: steps, MaxMinutes: null, ValidEvery: 3, ValidImages: 0, CheckpointEvery: 2, Threads: 1);
+        MaxSteps: steps, MaxMinutes: null, ValidEvery: 3, ValidImages: 0, CheckpointEvery: 2);
 
     private static TestData Data()
     {

@@ -3,7 +3,7 @@ namespace PixelCodec.Cli.Files;
 /// <summary>
 /// Writes an output all at once: to a temporary file beside the target, renamed over it only when
 /// complete, so a failed run leaves no partial file; "-" is standard output, written only once the
-/// whole content exists.
+/// whole content exists. An interruption (Ctrl-C, SIGTERM) removes the temporary file (<see cref="InterruptCleanup"/>).
 /// </summary>
 internal static class OutputFile
 {
@@ -29,6 +29,7 @@ internal static class OutputFile
             throw new UserFacingException($"the output folder '{directory}' does not exist");
 
         string temporary = Path.Combine(directory, $".{Path.GetFileName(fullPath)}.{Environment.ProcessId}.tmp");
+        using IDisposable cleanup = InterruptCleanup.Track(temporary);
         try
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
