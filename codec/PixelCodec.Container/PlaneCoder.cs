@@ -33,15 +33,18 @@ public static class PlaneCoder
         return new CodedPlane(output.WrittenSpan.ToArray(), idealBits);
     }
 
-    public static void Decode(IProbabilityModel model, ReadOnlyMemory<byte> stream, PlaneShape shape, Span<byte> plane)
+    /// <param name="trailingZerosBounded">The stream is of format version 2 or later: decoding stops with a <see cref="PrnnFormatException"/> as soon as it is over-read.</param>
+    public static void Decode(IProbabilityModel model, ReadOnlyMemory<byte> stream, PlaneShape shape, Span<byte> plane, bool trailingZerosBounded = true)
     {
-        var decoder = new RangeDecoder(stream);
+        var decoder = new RangeDecoder(stream, trailingZerosBounded);
         IDecoderSession session = model.BeginDecoding(shape);
         Span<ushort> table = stackalloc ushort[FrequencyTable.Symbols];
         for (int i = 0; i < plane.Length; i++)
         {
             session.NextTable(table);
             byte value = (byte)decoder.Decode(table);
+            if (decoder.Overran)
+                throw new PrnnFormatException($"the file is corrupt: a segment of {stream.Length} bytes ran out after {i} of its {plane.Length} sub-pixels");
             session.Observe(value);
             plane[i] = value;
         }

@@ -36,15 +36,23 @@ public static class PrnnDecoder
             segmentStarts[s] = segmentStarts[s - 1] + header.SegmentLengths[s - 1];
 
         var image = new RasterImage(header.Width, header.Height, header.Format);
-        Parallel.For(0, segmentStarts.Length, new ParallelOptions { MaxDegreeOfParallelism = threads }, s =>
+        try
         {
-            int p = s / grid.Count;
-            Tile tile = grid[s % grid.Count];
-            PlaneShape shape = PlaneSplitter.Shape(tile, layouts[p].Channels);
-            var plane = new byte[shape.SubpixelCount];
-            PlaneCoder.Decode(planeModels[p], file.Slice(payloadStart + segmentStarts[s], header.SegmentLengths[s]), shape, plane);
-            PlaneSplitter.Insert(image, tile, layouts[p].FirstChannel, layouts[p].Channels, plane);
-        });
+            Parallel.For(0, segmentStarts.Length, new ParallelOptions { MaxDegreeOfParallelism = threads }, s =>
+            {
+                int p = s / grid.Count;
+                Tile tile = grid[s % grid.Count];
+                PlaneShape shape = PlaneSplitter.Shape(tile, layouts[p].Channels);
+                var plane = new byte[shape.SubpixelCount];
+                PlaneCoder.Decode(planeModels[p], file.Slice(payloadStart + segmentStarts[s], header.SegmentLengths[s]), shape, plane,
+                    trailingZerosBounded: header.Version >= PrnnHeaderCodec.BoundedStreamsVersion);
+                PlaneSplitter.Insert(image, tile, layouts[p].FirstChannel, layouts[p].Channels, plane);
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.OfType<PrnnFormatException>().FirstOrDefault() is { } corrupt)
+        {
+            throw corrupt;
+        }
 
         if (!PrnnHeaderCodec.PixelChecksum(image.Pixels).AsSpan().SequenceEqual(header.PixelChecksum))
             throw new PrnnFormatException("the decoded pixels do not match the file's checksum: the file is corrupt");

@@ -5,7 +5,10 @@ using PixelCodec.Modeling;
 namespace PixelCodec.Container;
 
 /// <summary>
-/// The bytes of a .prnn header, version 1. Small on purpose: a 32x32 image's payload is about
+/// The bytes of a .prnn header, version 2 (version 1's layout; what changed is the range coder's
+/// streams, which drop at most 4 trailing zero bytes, so a decoder can tell when one is over-read,
+/// and a segment can be checked against the sub-pixels it claims before anything is allocated).
+/// Version 1 files still decode. Small on purpose: a 32x32 image's payload is about
 /// 2 KB, so every header byte costs 0.0026 bits per sub-pixel. Varints are unsigned LEB128.
 /// <code>
 /// 4        magic 89 50 52 4E ("\x89PRN"; the high bit catches 7-bit transfers)
@@ -22,7 +25,10 @@ namespace PixelCodec.Container;
 /// </summary>
 public static class PrnnHeaderCodec
 {
-    public const int CurrentVersion = 1;
+    public const int CurrentVersion = 2;
+
+    /// <summary>The first version whose streams drop at most <see cref="Entropy.RangeEncoder.MaxDroppedZeros"/> trailing zeros.</summary>
+    public const int BoundedStreamsVersion = 2;
     public const int ChecksumLength = 8;
 
     public static ReadOnlySpan<byte> Magic => [0x89, (byte)'P', (byte)'R', (byte)'N'];
@@ -67,7 +73,7 @@ public static class PrnnHeaderCodec
         int version = file[4];
         if (version > CurrentVersion)
             throw new PrnnFormatException($"the file uses format version {version}, newer than this PixelCodec reads ({CurrentVersion}): upgrade PixelCodec");
-        if (version != CurrentVersion)
+        if (version < 1)
             throw new PrnnFormatException($"the file uses unknown format version {version}");
 
         byte kind = file[5];
@@ -98,7 +104,25 @@ public static class PrnnHeaderCodec
         if (!SHA256.HashData(file[..(position - CheckLength)])[..CheckLength].AsSpan().SequenceEqual(check))
             throw new PrnnFormatException("the file is corrupt: its header check does not match");
         headerLength = position;
-        return new PrnnHeader(version, format, width, height, tileWidth, tileHeight, planes, segments, checksum);
+        var header = new PrnnHeader(version, format, width, height, tileWidth, tileHeight, planes, segments, checksum);
+        if (version >= BoundedStreamsVersion)
+            CheckSegmentsCanHoldTheirPlanes(header);
+        return header;
+    }
+
+    // Before anything is allocated for the pixels: no valid stream of L bytes holds more than
+    // RangeEncoder.MaxSymbols(L) sub-pixels, so a file claiming more is corrupt, whatever its payload.
+    // This bounds a decoder's work by the size of its input (docs/limits.md).
+    private static void CheckSegmentsCanHoldTheirPlanes(PrnnHeader header)
+    {
+        TileGrid grid = header.Tiles;
+        for (int s = 0; s < header.SegmentLengths.Count; s++)
+        {
+            Tile tile = grid[s % grid.Count];
+            long subpixels = (long)tile.Width * tile.Height * header.Planes[s / grid.Count].Channels;
+            if (subpixels > Entropy.RangeEncoder.MaxSymbols(header.SegmentLengths[s]))
+                throw new PrnnFormatException($"the file is corrupt: segment {s} has {header.SegmentLengths[s]} bytes, too few for the {subpixels} sub-pixels it must hold");
+        }
     }
 
     private static int ReadVarint(ReadOnlySpan<byte> file, ref int position)

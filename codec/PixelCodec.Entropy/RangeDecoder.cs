@@ -3,24 +3,40 @@ namespace PixelCodec.Entropy;
 /// <summary>
 /// Decodes what <see cref="RangeEncoder"/> wrote, given the same tables in the same order.
 /// Reads 0 past the end of the stream (the encoder drops trailing zero bytes), so a damaged stream
-/// decodes to wrong symbols, never to an exception or a hang: the container's checksum catches it.
+/// decodes to wrong symbols, never to an exception or a hang: the container's checksum catches it,
+/// and <see cref="Overran"/> says as soon as the stream is provably damaged, so its caller can stop.
 /// </summary>
 public sealed class RangeDecoder
 {
     private const uint TopValue = 1u << 24;
 
     private readonly ReadOnlyMemory<byte> _input;
+    private readonly long _readLimit;
     private int _position;
     private uint _range = uint.MaxValue;
     private uint _code;
 
-    public RangeDecoder(ReadOnlyMemory<byte> input)
+    /// <param name="trailingZerosBounded">
+    /// The stream drops at most <see cref="RangeEncoder.MaxDroppedZeros"/> trailing zeros (format
+    /// version 2 on); false for streams that dropped them all, where no over-read proves damage.
+    /// </param>
+    public RangeDecoder(ReadOnlyMemory<byte> input, bool trailingZerosBounded = true)
     {
         _input = input;
+        _readLimit = trailingZerosBounded ? input.Length + (long)RangeEncoder.MaxOverRead : long.MaxValue;
         // The encoder's first byte is always 0 and was not written: the code starts with the next four.
         for (int i = 0; i < 4; i++)
             _code = (_code << 8) | NextByte();
     }
+
+    /// <summary>Bytes taken from the stream so far, those read past its end (as zeros) included.</summary>
+    public long BytesRead => _position;
+
+    /// <summary>
+    /// The decoder has read further past the end than any valid stream makes it: the stream is
+    /// damaged (or claims more symbols than it holds), and what follows is noise.
+    /// </summary>
+    public bool Overran => _position > _readLimit;
 
     /// <summary>
     /// The position in [0, 2^16) that the next symbol's sub-interval must contain. Call
@@ -64,7 +80,9 @@ public sealed class RangeDecoder
 
     private uint NextByte()
     {
-        int p = _position++;
+        int p = _position;
+        if (p < int.MaxValue)
+            _position = p + 1;
         return p < _input.Length ? _input.Span[p] : 0u;
     }
 }

@@ -20,15 +20,35 @@ namespace PixelCodec.Entropy;
 // The part of the interval above r * 2^16 is never used; it costs at most -log2(1 - 2^16 / 2^24)
 // bits per symbol (0.0056 bits), far less on average since range usually sits well above 2^24.
 //
-// Two bytes are never written because the decoder can supply them:
+// Bytes are left out where the decoder can supply them:
 //   - the first byte of every stream is 0 (the interval starts as [0, 1));
-//   - trailing 0x00 bytes: the decoder reads 0 past the end, so they are dropped, and Finish picks
-//     the final value in [low, low + range) with the most trailing zero bytes.
+//   - up to MaxDroppedZeros trailing 0x00 bytes: the decoder reads 0 past the end, so they are
+//     dropped, and Finish picks the final value in [low, low + range) with the most trailing zero
+//     bytes. Only that many: a stream ending in a longer run of zeros keeps the rest, so a decoder
+//     that has read more than MaxOverRead bytes past the end knows the stream is damaged
+//     (RangeDecoder.Overran), and a stream of L bytes holds at most MaxSymbols(L) symbols. (Format
+//     version 1 dropped every trailing zero: its decoders cannot tell.)
 // A stream therefore ends early by design; its length must be kept by the container.
 
 /// <summary>Encodes symbols under <see cref="FrequencyTable"/> tables into an <see cref="IBufferWriter{T}"/>.</summary>
 public sealed class RangeEncoder
 {
+    /// <summary>Trailing zero bytes a stream may leave out.</summary>
+    public const int MaxDroppedZeros = 4;
+
+    /// <summary>
+    /// How far past a valid stream's end its decoder reads: the dropped zeros and one byte of the
+    /// decoder's lookahead (it holds 4 bytes of code where the encoder's last byte stays unwritten).
+    /// </summary>
+    public const int MaxOverRead = MaxDroppedZeros + 1;
+
+    /// <summary>
+    /// At most this many symbols per stream byte: a symbol's frequency is at most
+    /// <see cref="FrequencyTable.MaxFrequency"/>, so each narrows the range by at least
+    /// -log2(65281 / 65536) = 0.005631 bits, and 8 / 0.005631 = 1420.7.
+    /// </summary>
+    public const int MaxSymbolsPerByte = 1421;
+
     private const uint TopValue = 1u << 24;
 
     private readonly IBufferWriter<byte> _output;
@@ -67,6 +87,13 @@ public sealed class RangeEncoder
     public void Encode(ReadOnlySpan<ushort> table, int symbol) =>
         Encode(FrequencyTable.CumulativeBelow(table, symbol), table[symbol]);
 
+    /// <summary>
+    /// The most symbols a valid stream of <paramref name="length"/> bytes decodes to: the range starts
+    /// at 32 bits and never falls below 24, each symbol takes at least 1/1421 of a byte from it, and
+    /// its decoder reads at most <paramref name="length"/> + <see cref="MaxOverRead"/> bytes (4 at the start).
+    /// </summary>
+    public static long MaxSymbols(long length) => MaxSymbolsPerByte * (length + MaxOverRead - 4 + 1);
+
     /// <summary>Ends the stream. The encoder cannot be used afterwards.</summary>
     public void Finish()
     {
@@ -86,6 +113,8 @@ public sealed class RangeEncoder
         }
         for (int i = 0; i < 5; i++)
             ShiftLow();
+        for (; _heldZeros > MaxDroppedZeros; _heldZeros--)
+            WriteByte(0);
         _finished = true;
     }
 

@@ -32,7 +32,7 @@ public class PrnnErrorTests
     public void NewerVersionAsksForAnUpgrade()
     {
         byte[] newer = (byte[])File.Clone();
-        newer[4] = 2;
+        newer[4] = PrnnHeaderCodec.CurrentVersion + 1;
         Assert.Contains("upgrade PixelCodec", DecodeError(newer));
     }
 

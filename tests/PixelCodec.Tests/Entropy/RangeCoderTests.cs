@@ -140,6 +140,73 @@ public class RangeCoderTests
     }
 
     [Fact]
+    public void NoValidStreamIsReadFurtherPastItsEndThanTheBound()
+    {
+        var random = new Random(5);
+        ushort[][] peaked = [TableFactory.Peaked(0), TableFactory.Peaked(255), TableFactory.Peaked(77)];
+        long furthest = 0;
+        for (int trial = 0; trial < 600; trial++)
+        {
+            int length = random.Next(0, 3000);
+            // Random tables, and runs under the most skewed ones (symbol 0 at the bottom of the
+            // interval writes zero bytes only; symbol 255 at the top provokes carries).
+            var tables = Enumerable.Range(0, length).Select(i => trial % 3 == 0 ? TableFactory.Random(random) : peaked[(trial + i / 500) % 3]).ToArray();
+            var symbols = tables.Select(t => random.Next(8) == 0 ? random.Next(256) : TableFactory.Sample(t, random)).ToArray();
+            byte[] stream = EncodeAll(tables, symbols);
+            var decoder = new RangeDecoder(stream);
+            foreach (ushort[] table in tables)
+                decoder.Decode(table);
+            Assert.False(decoder.Overran);
+            Assert.InRange(decoder.BytesRead - stream.Length, long.MinValue, RangeEncoder.MaxOverRead);
+            Assert.InRange(symbols.Length, 0, RangeEncoder.MaxSymbols(stream.Length));
+            furthest = Math.Max(furthest, decoder.BytesRead - stream.Length);
+        }
+        Assert.True(furthest > 0, "no stream was read past its end: the bound was not exercised");
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(255)]
+    public void TheMostCompressibleStreamMeetsTheSymbolBoundClosely(int symbol)
+    {
+        ushort[] peaked = TableFactory.Peaked(symbol);
+        var tables = Enumerable.Repeat(peaked, 1_000_000).ToArray();
+        byte[] stream = EncodeAll(tables, Enumerable.Repeat(symbol, tables.Length).ToArray());
+        Assert.InRange(tables.Length, 0, RangeEncoder.MaxSymbols(stream.Length));
+        // Within 10%: the coder's truncation (r = range >> 16) costs a little more than the table's 0.0056 bits a symbol.
+        Assert.True(RangeEncoder.MaxSymbols(stream.Length) < tables.Length * 1.1, $"{stream.Length} bytes, bound {RangeEncoder.MaxSymbols(stream.Length)}");
+        // The zeros of a stream of symbol 0 are kept, so its decoder can still tell where it ends.
+        Assert.All(stream, b => Assert.Equal(symbol == 0 ? 0 : b, b));
+    }
+
+    [Fact]
+    public void AnOverReadStreamIsReportedWithinTheSymbolBound()
+    {
+        var random = new Random(13);
+        ushort[] peaked = TableFactory.Peaked(0);
+        for (int trial = 0; trial < 100; trial++)
+        {
+            var garbage = new byte[random.Next(0, 40)];
+            random.NextBytes(garbage);
+            if (trial % 4 == 0)
+                Array.Clear(garbage);
+            ushort[] table = trial % 2 == 0 ? peaked : TableFactory.Random(random);
+            var decoder = new RangeDecoder(garbage);
+            long symbols = 0;
+            while (!decoder.Overran && symbols <= RangeEncoder.MaxSymbols(garbage.Length))
+            {
+                decoder.Decode(table);
+                symbols++;
+            }
+            Assert.True(decoder.Overran, $"{symbols} symbols from {garbage.Length} bytes without an over-read");
+            var unbounded = new RangeDecoder(garbage, trailingZerosBounded: false);
+            for (int i = 0; i < 10_000; i++)
+                unbounded.Decode(table);
+            Assert.False(unbounded.Overran);
+        }
+    }
+
+    [Fact]
     public void EncoderRejectsEmptyOrOutOfRangeIntervals()
     {
         var encoder = new RangeEncoder(new ArrayBufferWriter<byte>());

@@ -1,0 +1,74 @@
+using PixelCodec.Container;
+using PixelCodec.Entropy;
+using PixelCodec.Imaging;
+using PixelCodec.Modeling.Baseline;
+using PixelCodec.Tests.TestSupport;
+
+namespace PixelCodec.Tests.Container;
+
+/// <summary>
+/// A hostile file costs work in proportion to its size: a header claiming more sub-pixels than its
+/// segments can hold is refused before anything is allocated, and a segment that runs out stops its
+/// decoding at once (format version 2; docs/limits.md).
+/// </summary>
+public class BoundedWorkTests
+{
+    private static byte[] File(int width, int height, byte[] payload, int version = PrnnHeaderCodec.CurrentVersion)
+    {
+        var header = new PrnnHeader(version, PixelFormat.Rgb, width, height, 0, 0,
+            [new PlaneEntry(3, ContextModel.Instance.Identity.Id.ToArray())], [payload.Length], new byte[PrnnHeaderCodec.ChecksumLength]);
+        return [.. PrnnHeaderCodec.Write(header), .. payload];
+    }
+
+    private static byte[] Garbage(int length, int seed)
+    {
+        var bytes = new byte[length];
+        new Random(seed).NextBytes(bytes);
+        return bytes;
+    }
+
+    [Fact]
+    public void AFileClaimingMoreSubpixelsThanItsBytesCanHoldIsRefusedFromItsHeader()
+    {
+        // The 120-byte file seen from outside: 100000x1 pixels behind 89 bytes of payload.
+        byte[] file = File(100_000, 1, Garbage(89, 1));
+        Assert.Equal(120, file.Length);
+        string message = Assert.Throws<PrnnFormatException>(() => PrnnTestCodec.Decode(file)).Message;
+        Assert.Contains("too few for the 300000 sub-pixels it must hold", message);
+        Assert.Throws<PrnnFormatException>(() => PrnnDecoder.ReadHeader(file));
+
+        // At the bound exactly the header is accepted (and the garbage then fails on its own).
+        int width = (int)(RangeEncoder.MaxSymbols(100) / 3);
+        Assert.Null(Record.Exception(() => PrnnDecoder.ReadHeader(File(width, 1, Garbage(100, 1)))));
+        Assert.Throws<PrnnFormatException>(() => PrnnDecoder.ReadHeader(File(width + 1, 1, Garbage(100, 1))));
+    }
+
+    [Fact]
+    public void ASegmentThatRunsOutStopsItsDecodingEarly()
+    {
+        for (int seed = 0; seed < 20; seed++)
+        {
+            byte[] file = File(4000, 3, Garbage(100, seed));
+            string message = Assert.Throws<PrnnFormatException>(() => PrnnTestCodec.Decode(file, threads: 2)).Message;
+            var match = System.Text.RegularExpressions.Regex.Match(message, @"ran out after (\d+) of its 36000 sub-pixels");
+            Assert.True(match.Success, message);
+            // Garbage under an adaptive model costs bits: the 105 bytes it may read last a few hundred sub-pixels, not 36,000.
+            Assert.InRange(int.Parse(match.Groups[1].Value), 0, 3600);
+        }
+    }
+
+    [Fact]
+    public void VersionOneFilesStillDecodeWithoutTheBound()
+    {
+        // A version 1 stream may have dropped any number of trailing zeros: a constant image's whole
+        // stream can be empty. Such a file must still decode, so no bound applies to it.
+        var image = SyntheticImages.Constant(300, 200, PixelFormat.Rgb, 0);
+        byte[] file = PrnnTestCodec.Encode(image);
+        var header = PrnnDecoder.ReadHeader(file);
+        byte[] payload = file[^(int)header.PayloadLength..];
+        int trailingZeros = payload.Reverse().TakeWhile(b => b == 0).Count();
+        byte[] versionOne = [.. PrnnHeaderCodec.Write(header with { Version = 1, SegmentLengths = [payload.Length - trailingZeros] }), .. payload[..^trailingZeros]];
+        Assert.True(image.PixelsEqual(PrnnTestCodec.Decode(versionOne)));
+        Assert.True(image.PixelsEqual(PrnnTestCodec.Decode(file)));
+    }
+}
