@@ -23,6 +23,8 @@ public static class PrnnEncoder
     {
         ArgumentOutOfRangeException.ThrowIfNegative(options.TileSize);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Threads, 1);
+        if (image.Width > PrnnHeaderCodec.MaxSide || image.Height > PrnnHeaderCodec.MaxSide)
+            throw new PrnnFormatException($"a .prnn file holds images of at most {PrnnHeaderCodec.MaxSide} pixels a side; this one is {image.Width}x{image.Height}");
 
         PlaneLayout[] layouts = PlaneLayout.For(image.Format);
         IProbabilityModel[][] candidates = [.. layouts.Select((l, p) => Candidates(options, l, isAlpha: p > 0))];

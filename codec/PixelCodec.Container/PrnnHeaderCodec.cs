@@ -37,6 +37,13 @@ public static class PrnnHeaderCodec
     private const int CheckLength = 4;
     private const int MaxSegments = 1 << 20;
 
+    /// <summary>
+    /// Widest or tallest image a file holds. The neural decoder keeps a few rows of every layer's
+    /// features, about 4 KB per column, so a side bounds its memory too (and a width of 2^16 keeps
+    /// every row buffer far from int overflow).
+    /// </summary>
+    public const int MaxSide = 1 << 16;
+
     public static byte[] PixelChecksum(ReadOnlySpan<byte> pixels) => SHA256.HashData(pixels)[..ChecksumLength];
 
     public static byte[] Write(PrnnHeader header)
@@ -93,9 +100,10 @@ public static class PrnnHeaderCodec
         for (int p = 0; p < planeCount; p++)
             planes[p] = new PlaneEntry(p == 0 ? format.ColourChannels() : 1, Take(file, ref position, ModelIdentity.IdLength));
 
-        var segments = new int[planeCount * new TileGrid(width, height, tileWidth, tileHeight).Count];
-        if (segments.Length > file.Length - position)
+        int segmentCount = planeCount * new TileGrid(width, height, tileWidth, tileHeight).Count;
+        if (segmentCount > file.Length - position)
             throw Truncated();
+        var segments = new int[segmentCount];
         for (int s = 0; s < segments.Length; s++)
             segments[s] = ReadVarint(file, ref position);
 
@@ -145,7 +153,7 @@ public static class PrnnHeaderCodec
 
     private static void CheckGeometry(int width, int height, bool tiled, int tileWidth, int tileHeight)
     {
-        if (width <= 0 || height <= 0 || (long)width * height > RasterImage.MaxPixels)
+        if (width <= 0 || height <= 0 || width > MaxSide || height > MaxSide || (long)width * height > RasterImage.MaxPixels)
             throw new PrnnFormatException($"the file is corrupt: image size {width}x{height} is out of range");
         if (tiled && (tileWidth <= 0 || tileHeight <= 0))
             throw new PrnnFormatException($"the file is corrupt: tile size {tileWidth}x{tileHeight} is invalid");

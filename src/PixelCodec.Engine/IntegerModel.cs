@@ -13,8 +13,8 @@ public sealed class IntegerModel
     public IntegerModel(Architecture architecture, int hidden, int layers, int head, IReadOnlyDictionary<string, string> provenance,
                         Dictionary<string, QuantizedConv> convs, Dictionary<string, int[]> vectors)
     {
-        if (hidden < 3 || head < 3 || layers < 1)
-            throw new InvalidModelException($"sizes hidden {hidden}, layers {layers}, head {head} are not a valid network");
+        if (NetworkLimits.Problem(hidden, layers, head) is { } problem)
+            throw new InvalidModelException(problem);
         Architecture = architecture;
         Hidden = hidden;
         Layers = layers;

@@ -72,4 +72,33 @@ public class FloatModelFileTests
         using var other = Network.Create(config with { Hidden = 6 }, 1);
         Assert.Contains("the network expects", Assert.Throws<TrainingException>(() => other.WriteParameters(network.ReadParameters())).Message);
     }
+
+    [Fact]
+    public void LengthsAndSizesAreCheckedBeforeTheyAllocate()
+    {
+        using var data = new TestData();
+        byte[] Header(string json, int? declaredLength = null)
+        {
+            byte[] text = System.Text.Encoding.UTF8.GetBytes(json);
+            using var stream = new MemoryStream();
+            using var writer = new BinaryWriter(stream);
+            writer.Write("PXFM"u8);
+            writer.Write((ushort)FloatModelFile.CurrentVersion);
+            writer.Write(declaredLength ?? text.Length);
+            writer.Write(text);
+            return stream.ToArray();
+        }
+        string Error(byte[] file)
+        {
+            File.WriteAllBytes(data.Path("hostile.pxfm"), file);
+            return Assert.Throws<TrainingException>(() => FloatModelFile.Read(data.Path("hostile.pxfm"))).Message;
+        }
+        const string Sizes = "{\"architecture\":\"PixelCnn\",\"hidden\":4,\"layers\":1,\"head\":8}";
+        Assert.Contains("longer than the file", Error(Header(Sizes, declaredLength: int.MaxValue)));
+        Assert.Contains("exceed the limits", Error(Header(Sizes.Replace("\"hidden\":4", "\"hidden\":100000000"))));
+        // A count of two billion tensors, and then one tensor of 2^31 x 2^31 floats, in a few bytes.
+        Assert.Contains("cannot hold the tensors it counts", Error([.. Header(Sizes), .. BitConverter.GetBytes(int.MaxValue)]));
+        byte[] huge = [.. Header(Sizes), .. BitConverter.GetBytes(1), 1, 0, (byte)'w', 2, .. BitConverter.GetBytes(int.MaxValue), .. BitConverter.GetBytes(int.MaxValue)];
+        Assert.Contains("ends inside a tensor", Error(huge));
+    }
 }

@@ -63,10 +63,19 @@ public static class FloatModelFile
             int version = reader.ReadUInt16();
             if (version != CurrentVersion)
                 throw new TrainingException($"'{path}' is float model version {version}; this PixelCodec reads version {CurrentVersion}");
-            Header header = JsonSerializer.Deserialize<Header>(reader.ReadBytes(reader.ReadInt32()), JsonOptions)
+            // Every length is checked against what the file still holds before it sizes an allocation.
+            long Remaining() => reader.BaseStream.Length - reader.BaseStream.Position;
+            int headerLength = reader.ReadInt32();
+            if (headerLength < 0 || headerLength > Remaining())
+                throw new EndOfStreamException("the header is longer than the file");
+            Header header = JsonSerializer.Deserialize<Header>(reader.ReadBytes(headerLength), JsonOptions)
                 ?? throw new TrainingException($"'{path}' has an empty header");
+            if (NetworkLimits.Problem(header.Hidden, header.Layers, header.Head) is { } problem)
+                throw new TrainingException($"'{path}' is not a valid float model: {problem}");
             var config = new NetworkConfig(Enum.Parse<Architecture>(header.Architecture), header.Hidden, header.Layers, header.Head);
             int count = reader.ReadInt32();
+            if (count < 0 || count > Remaining() / 3)
+                throw new EndOfStreamException("the file cannot hold the tensors it counts");
             var tensors = new List<NamedTensor>(count);
             for (int t = 0; t < count; t++)
             {
@@ -74,10 +83,11 @@ public static class FloatModelFile
                 int[] shape = new int[reader.ReadByte()];
                 for (int d = 0; d < shape.Length; d++)
                     shape[d] = reader.ReadInt32();
-                var values = new float[shape.Aggregate(1, (a, b) => checked(a * b))];
-                byte[] bytes = reader.ReadBytes(checked(values.Length * 4));
-                if (bytes.Length != values.Length * 4)
+                long elements = shape.Aggregate(1L, (a, b) => b < 0 ? -1 : checked(a * b));
+                if (elements < 0 || elements > Remaining() / 4)
                     throw new EndOfStreamException("the file ends inside a tensor");
+                var values = new float[elements];
+                byte[] bytes = reader.ReadBytes(checked((int)(elements * 4)));
                 for (int i = 0; i < values.Length; i++)
                     values[i] = BinaryPrimitives.ReadSingleLittleEndian(bytes.AsSpan(i * 4));
                 tensors.Add(new NamedTensor(name, shape, values));

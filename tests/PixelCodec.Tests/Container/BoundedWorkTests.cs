@@ -30,8 +30,10 @@ public class BoundedWorkTests
     [Fact]
     public void AFileClaimingMoreSubpixelsThanItsBytesCanHoldIsRefusedFromItsHeader()
     {
-        // The 120-byte file seen from outside: 100000x1 pixels behind 89 bytes of payload.
-        byte[] file = File(100_000, 1, Garbage(89, 1));
+        // The 120-byte file seen from outside claimed 100000x1 pixels behind 89 bytes of payload: wider
+        // than a file may be, now; at 50000x2 the segment is too short for what it claims.
+        Assert.Contains("image size 100000x1 is out of range", Assert.Throws<PrnnFormatException>(() => PrnnTestCodec.Decode(File(100_000, 1, Garbage(89, 1)))).Message);
+        byte[] file = File(50_000, 2, Garbage(89, 1));
         Assert.Equal(120, file.Length);
         string message = Assert.Throws<PrnnFormatException>(() => PrnnTestCodec.Decode(file)).Message;
         Assert.Contains("too few for the 300000 sub-pixels it must hold", message);
@@ -41,6 +43,27 @@ public class BoundedWorkTests
         int width = (int)(RangeEncoder.MaxSymbols(100) / 3);
         Assert.Null(Record.Exception(() => PrnnDecoder.ReadHeader(File(width, 1, Garbage(100, 1)))));
         Assert.Throws<PrnnFormatException>(() => PrnnDecoder.ReadHeader(File(width + 1, 1, Garbage(100, 1))));
+    }
+
+    [Fact]
+    public void ImagesWiderThanAFileMayHoldAreRefusedAtEncoding()
+    {
+        var image = new RasterImage(PrnnHeaderCodec.MaxSide + 1, 1, PixelFormat.Grey);
+        string message = Assert.Throws<PrnnFormatException>(() => PrnnTestCodec.Encode(image)).Message;
+        Assert.Contains($"at most {PrnnHeaderCodec.MaxSide} pixels a side", message);
+        var widest = new RasterImage(PrnnHeaderCodec.MaxSide, 1, PixelFormat.Grey);
+        Assert.True(widest.PixelsEqual(PrnnTestCodec.Decode(PrnnTestCodec.Encode(widest))));
+    }
+
+    [Fact]
+    public void ATiledHeaderCannotAllocateMoreSegmentsThanItHasBytes()
+    {
+        // 1x1 tiles of a 1024x512 RGBA image: a million segments, from a header cut off after its model ids.
+        var header = new PrnnHeader(PrnnHeaderCodec.CurrentVersion, PixelFormat.Rgba, 1024, 512, 1, 1,
+            [new PlaneEntry(3, ContextModel.Instance.Identity.Id.ToArray()), new PlaneEntry(1, ContextModel.Instance.Identity.Id.ToArray())],
+            new int[2 * 1024 * 512], new byte[PrnnHeaderCodec.ChecksumLength]);
+        byte[] cut = PrnnHeaderCodec.Write(header)[..30];
+        Assert.Contains("truncated", Assert.Throws<PrnnFormatException>(() => PrnnDecoder.ReadHeader(cut)).Message);
     }
 
     [Fact]
