@@ -19,6 +19,9 @@ tools=artifacts/tools
 bin=artifacts/fuzz/bin
 # One instrumented publish serves every target; rebuilt when the sources are newer.
 stamp="$bin/.instrumented"
+mkdir -p artifacts/fuzz
+exec 9>artifacts/fuzz/.build.lock
+flock 9 # runs started together build once
 if [ ! -f "$stamp" ] || [ -n "$(find codec src/PixelCodec.Engine tests/PixelCodec.Fuzz -name '*.cs' -newer "$stamp" -print -quit)" ]; then
   rm -rf "$bin"
   dotnet publish tests/PixelCodec.Fuzz -c Release -o "$bin" -nologo -v quiet >/dev/null
@@ -27,6 +30,7 @@ if [ ! -f "$stamp" ] || [ -n "$(find codec src/PixelCodec.Engine tests/PixelCode
   done
   touch "$stamp"
 fi
+flock -u 9
 
 out=artifacts/fuzz/$target
 rm -rf "$out"
