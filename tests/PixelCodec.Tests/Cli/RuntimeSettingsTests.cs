@@ -35,7 +35,7 @@ public class RuntimeSettingsTests
         ["diagbilstm-h64"] = ("01c6be96458c4e167cac16085bbfe4bc9b9d6fe3207ba8fc7025c476bfcf310a", "508453185541bc8ef52eacb1eabb85be0184f75f099fc4402e30fef2aef5a0ad"),
         ["pixelcnn-h64"] = ("cabfffecba96420fbc7b00cb6e340f4a9c2bcc2457e35e0ebb246aa174998d35", "75a1e8f0fa248f854a76d02fc0ccebafa08f40275a279bbc3bd1ddf9ee2b1d2d"),
         ["rowlstm-h64"] = ("fa24c6205e7a4792b22b07ba53eb9aaf0e5069bfa96cd0ff122a5cffdcd59b3c", "9c039cc22494d31b5b15139e71488cfe3e5f51682ced6c8129940c4bdcbf1f24"),
-        ["rowlstm-h64-photos"] = ("bec927bd60325389220a8efae217d46bdb0f40fa9547fecc1cedc787ba718775", "7d4d7cfdb6474cef29030d392d0775f560a5b8f80d4dd4f20d7732759514c57f"),
+        ["rowlstm-h64-photos"] = ("9042051266495bba51fedc883bcb0fef88b8655df7abecade7aeea4b04ea48b6", "995eae60a060805a5982e3967a594ecbb59a045d5ab03d7897153ebf3d3c7602"),
     };
 
     [Theory]
