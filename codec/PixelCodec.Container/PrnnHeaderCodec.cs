@@ -65,12 +65,15 @@ public static class PrnnHeaderCodec
         foreach (int length in header.SegmentLengths)
             Leb128.Write(bytes, length);
         bytes.AddRange(header.PixelChecksum);
-        bytes.AddRange(SHA256.HashData(bytes.ToArray())[..CheckLength]);
+        bytes.AddRange(HeaderCheck([.. bytes]));
         return bytes.ToArray();
     }
 
     /// <summary>Reads and checks a header; <paramref name="headerLength"/> is where the payload starts.</summary>
-    public static PrnnHeader Read(ReadOnlySpan<byte> file, out int headerLength)
+    public static PrnnHeader Read(ReadOnlySpan<byte> file, out int headerLength) => Read(file, out headerLength, verifyCheck: true);
+
+    /// <param name="verifyCheck">False only for fuzzing, which repairs the check so that mutations reach the fields behind it.</param>
+    internal static PrnnHeader Read(ReadOnlySpan<byte> file, out int headerLength, bool verifyCheck)
     {
         if (file.Length < Magic.Length || !file[..Magic.Length].SequenceEqual(Magic))
             throw new PrnnFormatException("not a .prnn file (no PixelCodec signature at the start)");
@@ -109,7 +112,7 @@ public static class PrnnHeaderCodec
 
         byte[] checksum = Take(file, ref position, ChecksumLength);
         byte[] check = Take(file, ref position, CheckLength);
-        if (!SHA256.HashData(file[..(position - CheckLength)])[..CheckLength].AsSpan().SequenceEqual(check))
+        if (verifyCheck && !HeaderCheck(file[..(position - CheckLength)]).AsSpan().SequenceEqual(check))
             throw new PrnnFormatException("the file is corrupt: its header check does not match");
         headerLength = position;
         var header = new PrnnHeader(version, format, width, height, tileWidth, tileHeight, planes, segments, checksum);
@@ -132,6 +135,8 @@ public static class PrnnHeaderCodec
                 throw new PrnnFormatException($"the file is corrupt: segment {s} has {header.SegmentLengths[s]} bytes, too few for the {subpixels} sub-pixels it must hold");
         }
     }
+
+    internal static byte[] HeaderCheck(ReadOnlySpan<byte> headerBeforeCheck) => SHA256.HashData(headerBeforeCheck)[..CheckLength];
 
     private static int ReadVarint(ReadOnlySpan<byte> file, ref int position)
     {

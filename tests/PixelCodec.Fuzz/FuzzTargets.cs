@@ -17,11 +17,11 @@ public static class FuzzTargets
 
     public static readonly IReadOnlyDictionary<string, Action<byte[]>> All = new Dictionary<string, Action<byte[]>>
     {
-        ["png"] = input => PngReader.Read(input),
+        ["png"] = input => PngReader.Read(InputRepair.PngChunkCrcs(input)),
         ["pnm"] = input => Pnm.Read(input),
-        ["prnn-header"] = input => PrnnDecoder.ReadHeader(input),
-        ["prnn-classical"] = input => PrnnDecoder.Decode(input, new ModelCatalog(), threads: 1),
-        ["prnn-neural"] = input => PrnnDecoder.Decode(input, new ModelCatalog(TinyModel.Value), threads: 1),
+        ["prnn-header"] = input => PrnnDecoder.ReadHeader(InputRepair.PrnnHeaderCheck(input)),
+        ["prnn-classical"] = input => PrnnDecoder.Decode(InputRepair.PrnnHeaderCheck(input), new ModelCatalog(), threads: 1),
+        ["prnn-neural"] = input => PrnnDecoder.Decode(InputRepair.PrnnHeaderCheck(input), new ModelCatalog(TinyModel.Value), threads: 1),
         ["pxim"] = input => IntegerModelFile.Read(input),
     };
 
