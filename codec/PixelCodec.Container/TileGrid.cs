@@ -9,8 +9,10 @@ public readonly record struct Tile(int X, int Y, int Width, int Height);
 /// </summary>
 public readonly record struct TileGrid(int Width, int Height, int TileWidth, int TileHeight)
 {
-    private int EffectiveTileWidth => TileWidth == 0 ? Width : TileWidth;
-    private int EffectiveTileHeight => TileHeight == 0 ? Height : TileHeight;
+    // A tile larger than the image is the whole image; clamping keeps the arithmetic below within
+    // the image's sides (a file may record any tile size: fuzzing found 2^31 - 1 overflowing Count).
+    private int EffectiveTileWidth => TileWidth == 0 ? Width : Math.Min(TileWidth, Width);
+    private int EffectiveTileHeight => TileHeight == 0 ? Height : Math.Min(TileHeight, Height);
 
     public int Columns => (Width + EffectiveTileWidth - 1) / EffectiveTileWidth;
     public int Rows => (Height + EffectiveTileHeight - 1) / EffectiveTileHeight;

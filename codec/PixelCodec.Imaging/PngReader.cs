@@ -117,7 +117,9 @@ public static class PngReader
             if (inflater.Read(stackalloc byte[1]) != 0)
                 throw new ImageFormatException($"PNG image data is longer than the {rawLength} bytes its header implies");
         }
-        catch (InvalidDataException)
+        // zlib reports some damage as InvalidDataException, some as ZLibException (an IOException),
+        // for example a bad window size in the stream's header (found by fuzzing).
+        catch (Exception e) when (e is InvalidDataException or IOException)
         {
             throw new ImageFormatException("PNG image data is corrupt (invalid zlib stream)");
         }
