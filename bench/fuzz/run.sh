@@ -38,7 +38,16 @@ export AFL_SKIP_BIN_CHECK=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRA
 # -t: an input taking over 5 s is a hang (bounded work makes the slowest real one far faster);
 # -m none: .NET reserves far more address space than it uses.
 afl-fuzz -i "tests/fuzz/seeds/$target" -o "$out" -t 5000 -m none -V "$seconds" ${seed:+-s "$seed"} \
-  -- dotnet "$bin/PixelCodec.Fuzz.dll" "$target" > "$out.log" 2>&1 || { tail -n 20 "$out.log" >&2; exit 2; }
+  -- dotnet "$bin/PixelCodec.Fuzz.dll" "$target" > "$out.log" 2>&1 || {
+    tail -n 20 "$out.log" >&2
+    # Under SharpFuzz the harness is its own fork server: an input that times out gets the whole
+    # process killed, and AFL++ then stops. Once fuzzing had started, that is a hang found.
+    if [ -f "$out/default/fuzzer_stats" ]; then
+      echo "$target: the harness died after fuzzing began (a hang, or a crash .NET cannot catch); the input: $out/default/.cur_input" >&2
+      exit 1
+    fi
+    exit 2
+  }
 
 stats=$out/default/fuzzer_stats
 value() { sed -n "s/^$1 *: *//p" "$stats"; }
