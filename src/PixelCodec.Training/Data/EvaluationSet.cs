@@ -14,8 +14,11 @@ public sealed record EvaluationSet(IReadOnlyList<IImageCollection> Groups, int G
     public int Count => Groups.Sum(g => g.Count);
 
     /// <summary>The mean over every sub-pixel of the set, from a per-group mean in bits per sub-pixel.</summary>
-    public double BitsPerSubpixel(Func<IImageCollection, double> groupBits) =>
-        Groups.Sum(g => groupBits(g) * g.Count * g.Width * g.Height * 3) / Subpixels;
+    public double BitsPerSubpixel(Func<IImageCollection, double> groupBits) => Bits(groupBits) / Subpixels;
+
+    /// <summary>The bits of the whole set, from a per-group mean in bits per sub-pixel (for sums over shards).</summary>
+    public double Bits(Func<IImageCollection, double> groupBits) =>
+        Groups.Sum(g => groupBits(g) * g.Count * g.Width * g.Height * 3);
 
     /// <summary>Rank <paramref name="rank"/>'s share of every group (its images rank, rank + size, ...), to split a validation over workers.</summary>
     public EvaluationSet Shard(int rank, int size) =>

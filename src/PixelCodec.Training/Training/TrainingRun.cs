@@ -112,9 +112,9 @@ public sealed class TrainingRun(TrainingOptions options)
 
     private string Kept(Checkpoint checkpoint, ProcessGroup? group)
     {
-        if (group is { IsRoot: false })
-            return "rank 0 keeps the last good checkpoint (another worker stopping or losing its connection also ends here: see its error)";
-        string kept = checkpoint.Exists ? $"the last good checkpoint (step {checkpoint.LoadState().Step}) is kept in '{options.OutputFolder}'" : "no checkpoint was written yet";
+        string kept = group is { IsRoot: false } ? "rank 0 keeps the last good checkpoint"
+            : checkpoint.Exists ? $"the last good checkpoint (step {checkpoint.LoadState().Step}) is kept in '{options.OutputFolder}'"
+            : "no checkpoint was written yet";
         return group is null ? kept : kept + " (another worker stopping or losing its connection also ends here: see its error)";
     }
 
@@ -132,7 +132,7 @@ public sealed class TrainingRun(TrainingOptions options)
     {
         if (group is null)
             return share.BitsPerSubpixel(g => Evaluation.BitsPerSubpixel(network, g));
-        Span<double> sums = [share.Groups.Sum(g => Evaluation.BitsPerSubpixel(network, g) * g.Count * g.Width * g.Height * 3), share.Subpixels];
+        Span<double> sums = [share.Bits(g => Evaluation.BitsPerSubpixel(network, g)), share.Subpixels];
         group.Sum(sums);
         return sums[0] / sums[1];
     }
