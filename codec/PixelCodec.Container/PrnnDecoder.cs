@@ -18,10 +18,22 @@ public static class PrnnDecoder
     }
 
     /// <summary>Decodes a whole .prnn file and checks the pixels against the checksum it records.</summary>
-    public static RasterImage Decode(ReadOnlyMemory<byte> file, ModelCatalog models, int threads = 1)
+    /// <param name="allowDenseVersion1">
+    /// Decode a version 1 file even where a segment claims more sub-pixels than a version 2 stream of
+    /// its length could hold. Version 1 streams dropped every trailing zero byte, so a near-constant
+    /// image may legitimately be that dense, but so may a hostile file of a few bytes that claims an
+    /// image of any size: without this, such files are refused before any work, which keeps the work
+    /// of every decode in proportion to the file's size (docs/limits.md).
+    /// </param>
+    public static RasterImage Decode(ReadOnlyMemory<byte> file, ModelCatalog models, int threads = 1, bool allowDenseVersion1 = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         PrnnHeader header = ReadHeader(file.Span);
+        if (!allowDenseVersion1 && header.Version < PrnnHeaderCodec.BoundedStreamsVersion && PrnnHeaderCodec.FirstOverfullSegment(header) is { } dense)
+            throw new PrnnFormatException(
+                $"this version {header.Version} file claims {dense.Subpixels} sub-pixels in a segment of {header.SegmentLengths[dense.Segment]} bytes, " +
+                "more than a stream of that size holds unless it ends in a long run of zeros (a near-constant image, or a hostile file); " +
+                "if you trust it, decode it with --allow-dense-v1 (allowDenseVersion1 in the library): its work is then bounded only by the image size");
         int payloadStart = file.Length - (int)header.PayloadLength;
 
         PlaneLayout[] layouts = PlaneLayout.For(header.Format);

@@ -116,15 +116,19 @@ public static class PrnnHeaderCodec
             throw new PrnnFormatException("the file is corrupt: its header check does not match");
         headerLength = position;
         var header = new PrnnHeader(version, format, width, height, tileWidth, tileHeight, planes, segments, checksum);
-        if (version >= BoundedStreamsVersion)
-            CheckSegmentsCanHoldTheirPlanes(header);
+        if (version >= BoundedStreamsVersion && FirstOverfullSegment(header) is { } overfull)
+            throw new PrnnFormatException($"the file is corrupt: segment {overfull.Segment} has {header.SegmentLengths[overfull.Segment]} bytes, too few for the {overfull.Subpixels} sub-pixels it must hold");
         return header;
     }
 
-    // Before anything is allocated for the pixels: no valid stream of L bytes holds more than
-    // RangeEncoder.MaxSymbols(L) sub-pixels, so a file claiming more is corrupt, whatever its payload.
-    // This bounds a decoder's work by the size of its input (docs/limits.md).
-    private static void CheckSegmentsCanHoldTheirPlanes(PrnnHeader header)
+    /// <summary>
+    /// The first segment that claims more sub-pixels than a stream of its length can hold
+    /// (<see cref="Entropy.RangeEncoder.MaxSymbols"/>), if any. Checked before anything is allocated
+    /// for the pixels, this bounds a decoder's work by the size of its input (docs/limits.md): a
+    /// version 2 file that fails it is corrupt; a version 1 file that fails it may be a
+    /// near-constant image whose stream dropped a long run of trailing zeros, or a hostile one.
+    /// </summary>
+    internal static (int Segment, long Subpixels)? FirstOverfullSegment(PrnnHeader header)
     {
         TileGrid grid = header.Tiles;
         for (int s = 0; s < header.SegmentLengths.Count; s++)
@@ -132,8 +136,9 @@ public static class PrnnHeaderCodec
             Tile tile = grid[s % grid.Count];
             long subpixels = (long)tile.Width * tile.Height * header.Planes[s / grid.Count].Channels;
             if (subpixels > Entropy.RangeEncoder.MaxSymbols(header.SegmentLengths[s]))
-                throw new PrnnFormatException($"the file is corrupt: segment {s} has {header.SegmentLengths[s]} bytes, too few for the {subpixels} sub-pixels it must hold");
+                return (s, subpixels);
         }
+        return null;
     }
 
     internal static byte[] HeaderCheck(ReadOnlySpan<byte> headerBeforeCheck) => SHA256.HashData(headerBeforeCheck)[..CheckLength];

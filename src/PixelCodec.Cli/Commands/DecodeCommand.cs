@@ -22,9 +22,13 @@ internal static class DecodeCommand
         {
             Description = "Image format to write; by default taken from the output's extension (PNG for '-').",
         };
+        var allowDenseVersion1 = new Option<bool>("--allow-dense-v1")
+        {
+            Description = "Decode a file of the first format version even where it claims far more pixels than its bytes would hold in today's format: a near-constant image may, and so may a hostile file that would keep the decoder busy for as long as its claimed size allows.",
+        };
         var command = new Command("decode", "Decompress a .prnn file back to the exact original pixels; the result is checked against the file's checksum before anything is written.\nExample: pixelcodec decode photo.prnn photo.png")
         {
-            input, output, models, threads, format,
+            input, output, models, threads, format, allowDenseVersion1,
         };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
@@ -33,7 +37,7 @@ internal static class DecodeCommand
             ImageFileType type = parse.GetValue(format)
                 ?? (outputPath == InputFile.StandardStream ? ImageFileType.Png : ImageFile.TypeForPath(outputPath));
             byte[] file = InputFile.ReadAll(inputPath);
-            RasterImage image = PrnnDecoder.Decode(file, ModelChoice.Catalog(parse.GetValue(models)!), parse.GetValue(threads));
+            RasterImage image = PrnnDecoder.Decode(file, ModelChoice.Catalog(parse.GetValue(models)!), parse.GetValue(threads), parse.GetValue(allowDenseVersion1));
             OutputFile.Write(outputPath, inputPath, stream => ImageFile.Write(image, stream, type));
             return 0;
         }));

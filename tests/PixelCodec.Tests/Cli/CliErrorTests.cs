@@ -1,4 +1,5 @@
 using PixelCodec.Imaging;
+using PixelCodec.Tests.Container;
 using PixelCodec.Tests.TestSupport;
 
 namespace PixelCodec.Tests.Cli;
@@ -52,6 +53,20 @@ public class CliErrorTests
         AssertCleanFailure(CliProcess.Run(["decode", folder.File("bad.prnn"), folder.File("existing.png")]), "checksum");
         Assert.Equal("keep me", File.ReadAllText(folder.File("existing.png")));
         Assert.Equal(["bad.prnn", "existing.png", "in.png", "ok.prnn"], folder.Files().Order());
+    }
+
+    [Fact]
+    public void ADenseFirstReleaseFileNeedsToBeAllowed()
+    {
+        using var folder = new TempFolder();
+        var black = SyntheticImages.Constant(200, 100, PixelFormat.Rgb, 0);
+        File.WriteAllBytes(folder.File("black.prnn"), PrnnTestCodec.AsVersionOne(PrnnTestCodec.Encode(black)));
+        AssertCleanFailure(CliProcess.Run(["decode", folder.File("black.prnn"), folder.File("back.png")]), "decode it with --allow-dense-v1");
+        Assert.False(File.Exists(folder.File("back.png")));
+
+        CliResult allowed = CliProcess.Run(["decode", "--allow-dense-v1", folder.File("black.prnn"), folder.File("back.png")]);
+        Assert.True(allowed.ExitCode == 0, allowed.StandardError);
+        Assert.True(black.PixelsEqual(ImageFile.Read(File.ReadAllBytes(folder.File("back.png")))));
     }
 
     [Fact]

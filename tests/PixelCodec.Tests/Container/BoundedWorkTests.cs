@@ -81,17 +81,37 @@ public class BoundedWorkTests
     }
 
     [Fact]
-    public void VersionOneFilesStillDecodeWithoutTheBound()
+    public void DenseVersionOneFilesDecodeOnlyWhenAskedTo()
     {
         // A version 1 stream may have dropped any number of trailing zeros: a constant image's whole
-        // stream can be empty. Such a file must still decode, so no bound applies to it.
+        // stream can be empty, and so can a hostile file's that claims any size. Such files are refused
+        // before any work unless the caller allows them; then the constant image decodes exactly.
         var image = SyntheticImages.Constant(300, 200, PixelFormat.Rgb, 0);
         byte[] file = PrnnTestCodec.Encode(image);
-        var header = PrnnDecoder.ReadHeader(file);
-        byte[] payload = file[^(int)header.PayloadLength..];
-        int trailingZeros = payload.Reverse().TakeWhile(b => b == 0).Count();
-        byte[] versionOne = [.. PrnnHeaderCodec.Write(header with { Version = 1, SegmentLengths = [payload.Length - trailingZeros] }), .. payload[..^trailingZeros]];
-        Assert.True(image.PixelsEqual(PrnnTestCodec.Decode(versionOne)));
+        byte[] versionOne = PrnnTestCodec.AsVersionOne(file);
+        Assert.True(300 * 200 * 3 > RangeEncoder.MaxSymbols(PrnnDecoder.ReadHeader(versionOne).SegmentLengths[0]), "the test needs a dense file");
+
+        string message = Assert.Throws<PrnnFormatException>(() => PrnnTestCodec.Decode(versionOne)).Message;
+        Assert.Contains("--allow-dense-v1", message);
+        Assert.Contains($"claims {300 * 200 * 3} sub-pixels", message);
+        Assert.True(image.PixelsEqual(PrnnDecoder.Decode(versionOne, new ModelCatalog(), allowDenseVersion1: true)));
         Assert.True(image.PixelsEqual(PrnnTestCodec.Decode(file)));
+    }
+
+    [Fact]
+    public void VersionOneFilesOfOrdinaryDensityDecodeWithoutBeingAsked()
+    {
+        var image = SyntheticImages.Photo(40, 30, PixelFormat.Rgb);
+        Assert.True(image.PixelsEqual(PrnnTestCodec.Decode(PrnnTestCodec.AsVersionOne(PrnnTestCodec.Encode(image)))));
+    }
+
+    [Fact]
+    public void TheHostileVersionOneFileThatFuzzingFoundIsRefusedBeforeAnyWork()
+    {
+        // 30 bytes claiming a 10324x82 grey image behind an empty segment: decoded, it kept the
+        // weighted model busy for 5 s before its checksum failed.
+        byte[] file = System.IO.File.ReadAllBytes(Path.Combine(RepoPaths.Root, "tests", "fuzz", "regressions", "prnn-neural", "dense-version-1-0.prnn"));
+        Assert.Equal(30, file.Length);
+        Assert.Contains("claims 846568 sub-pixels in a segment of 0 bytes", Assert.Throws<PrnnFormatException>(() => PrnnTestCodec.Decode(file)).Message);
     }
 }

@@ -15,4 +15,16 @@ internal static class PrnnTestCodec
     }
 
     public static RasterImage Decode(byte[] file, int threads = 1) => PrnnDecoder.Decode(file, new ModelCatalog(), threads);
+
+    /// <summary>
+    /// The file as the first release wrote it: version 1, every trailing zero byte of its (single,
+    /// untiled) stream dropped.
+    /// </summary>
+    public static byte[] AsVersionOne(byte[] file)
+    {
+        PrnnHeader header = PrnnDecoder.ReadHeader(file);
+        byte[] payload = file[^(int)header.PayloadLength..];
+        int kept = payload.Length - payload.Reverse().TakeWhile(b => b == 0).Count();
+        return [.. PrnnHeaderCodec.Write(header with { Version = 1, SegmentLengths = [kept] }), .. payload[..kept]];
+    }
 }
