@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up a Debian 12 machine that has the .NET SDK: installs the peer codecs that `compare`
 # measures against (and that the tests use as independent PNG decoders) and libtorch for training,
-# builds the libtorch shim (src/native), then builds PixelCodec.
+# builds the libtorch shim (training/native), then builds PixelCodec.
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -19,5 +19,5 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-src/native/build.sh
+training/native/build.sh
 dotnet build PixelCodec.sln -c Release -nologo -v quiet

@@ -3,5 +3,5 @@
 # and every peer codec in one run. Writes bench/results/compare-corpus/ (report.md, CSVs, chart.svg).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-dotnet build src/PixelCodec.Cli -c Release -nologo -v quiet > /dev/null
-dotnet src/PixelCodec.Cli/bin/Release/net10.0/pixelcodec.dll compare corpus --out bench/results/compare-corpus "$@"
+dotnet build tool/PixelCodec.Cli -c Release -nologo -v quiet > /dev/null
+dotnet tool/PixelCodec.Cli/bin/Release/net10.0/pixelcodec.dll compare corpus --out bench/results/compare-corpus "$@"

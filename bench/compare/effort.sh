@@ -3,8 +3,8 @@
 # first 10 images of photos-half/valid and the first 20 of valid_32x32.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-dotnet build src/PixelCodec.Cli -c Release -nologo -v quiet > /dev/null
-cli="dotnet src/PixelCodec.Cli/bin/Release/net10.0/pixelcodec.dll"
+dotnet build tool/PixelCodec.Cli -c Release -nologo -v quiet > /dev/null
+cli="dotnet tool/PixelCodec.Cli/bin/Release/net10.0/pixelcodec.dll"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 for set in "../shared/data/photos-half/valid:10" "../shared/data/imagenet32-sample/valid_32x32:20"; do

@@ -15,7 +15,7 @@ for f in "$data"/photos/*.png; do
   case $(od -An -tu1 -j25 -N1 "$f" | tr -d ' ') in 2|3|6) cp "$f" "$work/photos-colour/" ;; esac
 done
 
-dotnet build src/PixelCodec.Cli -c Release -nologo -v quiet > /dev/null
-cli="dotnet src/PixelCodec.Cli/bin/Release/net10.0/pixelcodec.dll"
+dotnet build tool/PixelCodec.Cli -c Release -nologo -v quiet > /dev/null
+cli="dotnet tool/PixelCodec.Cli/bin/Release/net10.0/pixelcodec.dll"
 $cli compare "$data/photos-half/valid" -m default -m weighted -m baseline --out bench/results/compare-photos-half "$@"
 $cli compare "$work/photos-colour" -m default -m weighted -m baseline --out bench/results/compare-photos-colour "$@"

@@ -13,7 +13,7 @@ cp "$data"/imagenet32-sample/valid_32x32/*.png "$work/imagenet32-valid/"
 ls "$data"/cifar10-sample/test/*.png | sort | head -n 200 | xargs -I{} cp {} "$work/cifar10-test-200/"
 cp "$data"/photos/*.png "$work/photos/"
 
-dotnet build src/PixelCodec.Cli -c Release -nologo -v quiet
+dotnet build tool/PixelCodec.Cli -c Release -nologo -v quiet
 cd "$work"
-dotnet "$OLDPWD/src/PixelCodec.Cli/bin/Release/net10.0/pixelcodec.dll" compare imagenet32-valid cifar10-test-200 photos \
+dotnet "$OLDPWD/tool/PixelCodec.Cli/bin/Release/net10.0/pixelcodec.dll" compare imagenet32-valid cifar10-test-200 photos \
   --out "$OLDPWD/bench/results/baseline-vs-peers" "$@"

@@ -4,7 +4,7 @@
 # sample, one run per set. Writes bench/results/compare-valid32/, compare-valid64/ and compare-cifar10/.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-dotnet build src/PixelCodec.Cli -c Release -nologo -v quiet > /dev/null
+dotnet build tool/PixelCodec.Cli -c Release -nologo -v quiet > /dev/null
 for set in imagenet32-sample/valid_32x32:valid32 imagenet64-sample/valid_64x64:valid64 cifar10-sample/test:cifar10; do
-  dotnet src/PixelCodec.Cli/bin/Release/net10.0/pixelcodec.dll compare "../shared/data/${set%%:*}" -m default -m rowlstm-h64 -m weighted -m baseline --out "bench/results/compare-${set##*:}" "$@"
+  dotnet tool/PixelCodec.Cli/bin/Release/net10.0/pixelcodec.dll compare "../shared/data/${set%%:*}" -m default -m rowlstm-h64 -m weighted -m baseline --out "bench/results/compare-${set##*:}" "$@"
 done

@@ -9,12 +9,12 @@ cd "$(dirname "$0")/../.."
 data=../shared/data
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-dotnet build src/PixelCodec.Cli -c Release -nologo -v quiet > /dev/null
+dotnet build tool/PixelCodec.Cli -c Release -nologo -v quiet > /dev/null
 dotnet build bench/PixelCodec.Benchmarks -c Release -nologo -v quiet > /dev/null
-pixelcodec="dotnet src/PixelCodec.Cli/bin/Release/net10.0/pixelcodec.dll"
+pixelcodec="dotnet tool/PixelCodec.Cli/bin/Release/net10.0/pixelcodec.dll"
 bench="dotnet bench/PixelCodec.Benchmarks/bin/Release/net10.0/PixelCodec.Benchmarks.dll"
 models=(models/*/model.pxim)
-default=$(grep -o 'DefaultName = "[^"]*"' src/PixelCodec.Cli/Models/ShippedModels.cs | cut -d'"' -f2)
+default=$(grep -o 'DefaultName = "[^"]*"' tool/PixelCodec.Cli/Models/ShippedModels.cs | cut -d'"' -f2)
 coders=("${models[@]}" "models/$default/model.pxim+weighted+baseline")
 mkdir -p "$work/crop"
 convert "$data/photos/chelsea.png" -crop 128x128+160+80 +repage "$work/crop/chelsea-128.png"

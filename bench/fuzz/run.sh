@@ -22,7 +22,7 @@ stamp="$bin/.instrumented"
 mkdir -p artifacts/fuzz
 exec 9>artifacts/fuzz/.build.lock
 flock 9 # runs started together build once
-if [ ! -f "$stamp" ] || [ -n "$(find codec src/PixelCodec.Engine tests/PixelCodec.Fuzz -name '*.cs' -newer "$stamp" -print -quit)" ]; then
+if [ ! -f "$stamp" ] || [ -n "$(find codec codec/PixelCodec.Engine tests/PixelCodec.Fuzz -name '*.cs' -newer "$stamp" -print -quit)" ]; then
   rm -rf "$bin"
   dotnet publish tests/PixelCodec.Fuzz -c Release -o "$bin" -nologo -v quiet >/dev/null
   for dll in PixelCodec.Imaging PixelCodec.Entropy PixelCodec.Modeling PixelCodec.Container PixelCodec.Engine; do

@@ -12,8 +12,8 @@ sets=("$@")
 data=../shared/data
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-dotnet build src/PixelCodec.Cli -c Release -nologo -v quiet > /dev/null
-pixelcodec="dotnet src/PixelCodec.Cli/bin/Release/net10.0/pixelcodec.dll"
+dotnet build tool/PixelCodec.Cli -c Release -nologo -v quiet > /dev/null
+pixelcodec="dotnet tool/PixelCodec.Cli/bin/Release/net10.0/pixelcodec.dll"
 mkdir -p "$work/cifar10-test-200"
 ls "$data"/cifar10-sample/test/*.png | sort | head -n 200 | xargs -I{} cp {} "$work/cifar10-test-200/"
 

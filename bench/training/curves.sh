@@ -10,9 +10,9 @@ out=bench/results/training-curves
 # The run folders (checkpoints, model.pxfm) stay under artifacts/ for export and further training.
 work=artifacts/training-curves
 rm -rf "$work"
-./src/native/build.sh
-dotnet build src/PixelCodec.Cli -c Release -nologo -v quiet
-pixelcodec="dotnet src/PixelCodec.Cli/bin/Release/net10.0/pixelcodec.dll"
+./training/native/build.sh
+dotnet build tool/PixelCodec.Cli -c Release -nologo -v quiet
+pixelcodec="dotnet tool/PixelCodec.Cli/bin/Release/net10.0/pixelcodec.dll"
 
 mkdir -p "$out"
 summary=""

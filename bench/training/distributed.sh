@@ -13,9 +13,9 @@ data=../shared/data/imagenet32-sample
 steps=${1:-60}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-./src/native/build.sh
-dotnet build src/PixelCodec.Cli -c Release -nologo -v quiet
-pixelcodec="dotnet src/PixelCodec.Cli/bin/Release/net10.0/pixelcodec.dll"
+./training/native/build.sh
+dotnet build tool/PixelCodec.Cli -c Release -nologo -v quiet
+pixelcodec="dotnet tool/PixelCodec.Cli/bin/Release/net10.0/pixelcodec.dll"
 
 rows=""
 run() { # name, extra arguments...

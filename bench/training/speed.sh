@@ -8,9 +8,9 @@ cd "$(dirname "$0")/../.."
 data=../shared/data/imagenet32-sample
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-./src/native/build.sh
-dotnet build src/PixelCodec.Cli -c Release -nologo -v quiet
-pixelcodec="dotnet src/PixelCodec.Cli/bin/Release/net10.0/pixelcodec.dll"
+./training/native/build.sh
+dotnet build tool/PixelCodec.Cli -c Release -nologo -v quiet
+pixelcodec="dotnet tool/PixelCodec.Cli/bin/Release/net10.0/pixelcodec.dll"
 
 rows=""
 for spec in "PixelCnn 64 6" "RowLstm 64 4" "DiagonalBiLstm 64 4"; do

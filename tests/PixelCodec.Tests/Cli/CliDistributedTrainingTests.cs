@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using PixelCodec.Imaging;
 using PixelCodec.Tests.TestSupport;
 using PixelCodec.Training.Models;
-using PixelCodec.Training.Training;
+using PixelCodec.Training.Runs;
 
 namespace PixelCodec.Tests.Cli;
 
