@@ -1,4 +1,5 @@
-namespace PixelCodec.Container;
+namespace PixelCodec;
 
-/// <summary>A .prnn file that cannot be decoded. The message is one line a user can act on.</summary>
+/// <summary>A .prnn file that is damaged, truncated, of a newer format version, or coded with a model that is not loaded; the message says which, in one sentence.</summary>
+/// <param name="message">What is wrong with the file.</param>
 public sealed class PrnnFormatException(string message) : Exception(message);

@@ -22,7 +22,7 @@ internal static class CommandRunner
         {
             return body();
         }
-        catch (Exception e) when (e is UserFacingException or ImageFormatException or PrnnFormatException or InvalidModelException or TrainingException)
+        catch (Exception e) when (e is UserFacingException or ImageFormatException or PrnnFormatException or InvalidModelException or TrainingException or UnknownModelException)
         {
             return Fail(e.Message);
         }

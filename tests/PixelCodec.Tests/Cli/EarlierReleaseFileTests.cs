@@ -1,4 +1,3 @@
-using PixelCodec.Cli.Models;
 using PixelCodec.Imaging;
 using PixelCodec.Tests.TestSupport;
 

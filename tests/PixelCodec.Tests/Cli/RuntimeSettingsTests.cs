@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using PixelCodec.Cli.Models;
 using PixelCodec.Imaging;
 using PixelCodec.Tests.TestSupport;
 
@@ -55,7 +54,7 @@ public class RuntimeSettingsTests
     public void NeuralBytesAreTheSameUnderEverySimdSettingAndThreadCountAndDecodeExactly(string name, string setting)
     {
         string input = Path.Combine(RepoPaths.Root, "corpus", "imagenet32-valid", "n01514859_hen.png");
-        Assert.Equal(NeuralPinned.Keys.Order(), ShippedModels.Names.Append(ModelChoice.Default).Append(ShippedModels.DefaultName + ModelChoice.WithBaseline).Order());
+        Assert.Equal(NeuralPinned.Keys.Order(), ShippedModels.Names.Append(ModelChoice.Default).Append(ShippedModels.DefaultName + "+" + ModelChoice.Baseline).Order());
         foreach ((string model, (string whole, string tiled)) in NeuralPinned)
             foreach (string threads in new[] { "1", "2" })
             {

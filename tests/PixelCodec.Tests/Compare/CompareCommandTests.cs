@@ -1,5 +1,4 @@
 using System.Xml.Linq;
-using PixelCodec.Cli.Models;
 using PixelCodec.Imaging;
 using PixelCodec.Tests.TestSupport;
 

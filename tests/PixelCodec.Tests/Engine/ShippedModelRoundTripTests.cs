@@ -1,4 +1,3 @@
-using PixelCodec.Cli.Models;
 using PixelCodec.Container;
 using PixelCodec.Engine;
 using PixelCodec.Imaging;

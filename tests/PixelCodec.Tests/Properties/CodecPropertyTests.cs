@@ -1,5 +1,4 @@
 using CsCheck;
-using PixelCodec.Cli.Models;
 using PixelCodec.Container;
 using PixelCodec.Fuzz;
 using PixelCodec.Imaging;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using PixelCodec.Cli.Models;
 
 namespace PixelCodec.Cli.Commands;
 

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Text;
 using PixelCodec.Cli.Compare;
 using PixelCodec.Cli.Files;
-using PixelCodec.Cli.Models;
 using PixelCodec.Modeling;
 using Spectre.Console;
 
@@ -19,7 +18,7 @@ internal static class CompareCommand
         };
         var models = new Option<string[]>("--model", "-m")
         {
-            Description = $"PixelCodec models to measure (repeatable): {ModelChoice.Help}. Default: the baseline, every shipped model, and the default ({ShippedModels.DefaultName}{ModelChoice.WithBaseline}).",
+            Description = $"PixelCodec models to measure (repeatable): {ModelChoice.Help}. Default: the baseline, every shipped model, and the default ({ModelChoice.DefaultBlend}).",
             DefaultValueFactory = _ => [ModelChoice.Baseline, .. ShippedModels.Names, ModelChoice.Default],
         };
         var peers = new Option<bool>("--no-peers") { Description = "Skip the external codecs (optipng, zopflipng, cwebp, cjxl)." };

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using PixelCodec.Cli.Files;
-using PixelCodec.Cli.Models;
 using PixelCodec.Container;
 using PixelCodec.Imaging;
 
@@ -37,7 +36,10 @@ internal static class DecodeCommand
             ImageFileType type = parse.GetValue(format)
                 ?? (outputPath == InputFile.StandardStream ? ImageFileType.Png : ImageFile.TypeForPath(outputPath));
             byte[] file = InputFile.ReadAll(inputPath);
-            RasterImage image = PrnnDecoder.Decode(file, ModelChoice.Catalog(parse.GetValue(models)!), parse.GetValue(threads), parse.GetValue(allowDenseVersion1));
+            RasterImage image = PrnnCodec.Decode(file, new DecodeOptions
+            {
+                ModelFiles = parse.GetValue(models)!, Threads = parse.GetValue(threads), AllowDenseVersion1 = parse.GetValue(allowDenseVersion1),
+            });
             OutputFile.Write(outputPath, inputPath, stream => ImageFile.Write(image, stream, type));
             return 0;
         }));

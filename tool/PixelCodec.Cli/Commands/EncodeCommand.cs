@@ -1,6 +1,5 @@
 using System.CommandLine;
 using PixelCodec.Cli.Files;
-using PixelCodec.Cli.Models;
 using PixelCodec.Container;
 using PixelCodec.Imaging;
 
@@ -35,11 +34,9 @@ internal static class EncodeCommand
             string inputPath = parse.GetValue(input)!;
             string outputPath = parse.GetValue(output)!;
             RasterImage image = ImageFile.Read(InputFile.ReadAll(inputPath));
-            string modelName = parse.GetValue(model)!;
-            var options = new PrnnEncodeOptions(ModelChoice.Resolve(modelName), parse.GetValue(tile), parse.GetValue(threads),
-                ModelChoice.Alternatives(modelName, parse.GetValue(effort)));
+            var options = new EncodeOptions { Model = parse.GetValue(model)!, TileSize = parse.GetValue(tile), Threads = parse.GetValue(threads), Effort = parse.GetValue(effort) };
             PrnnEncodeResult result = null!;
-            OutputFile.Write(outputPath, inputPath, stream => result = PrnnEncoder.Encode(image, options, stream));
+            OutputFile.Write(outputPath, inputPath, stream => result = PrnnCodec.Encode(image, stream, options));
             double bitsPerSubpixel = result.FileBytes * 8.0 / ((long)image.Width * image.Height * image.Channels);
             Console.Error.WriteLine($"{inputPath}: {image.Width}x{image.Height} {image.Format} -> {result.FileBytes} bytes, {bitsPerSubpixel:F3} bits/sub-pixel");
             return 0;

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using PixelCodec.Cli.Files;
-using PixelCodec.Cli.Models;
 using PixelCodec.Container;
 using Spectre.Console;
 
@@ -18,7 +17,7 @@ internal static class InfoCommand
         command.SetAction(parse => CommandRunner.Run(() =>
         {
             byte[] file = InputFile.ReadAll(parse.GetValue(input)!);
-            PrnnHeader header = PrnnDecoder.ReadHeader(file);
+            PrnnHeader header = PrnnCodec.ReadHeader(file);
             long subpixels = (long)header.Width * header.Height * (int)header.Format;
 
             var table = new Table().AddColumn("field").AddColumn("value");
@@ -40,6 +39,6 @@ internal static class InfoCommand
     private static string DescribeModel(byte[] modelId)
     {
         string hex = Convert.ToHexStringLower(modelId);
-        return ModelChoice.Catalog([]).Find(modelId) is { } known ? $"{known.Identity.Name} ({hex})" : hex;
+        return PrnnCodec.ModelName(modelId) is { } known ? $"{known} ({hex})" : hex;
     }
 }

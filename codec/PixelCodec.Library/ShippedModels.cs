@@ -1,7 +1,7 @@
 using System.Reflection;
 using PixelCodec.Engine;
 
-namespace PixelCodec.Cli.Models;
+namespace PixelCodec;
 
 /// <summary>
 /// The integer models under models/ in the repository, embedded in the program (resources named
@@ -9,7 +9,7 @@ namespace PixelCodec.Cli.Models;
 /// "retired:NAME"), which only decode the files earlier releases made with them. Each is read and
 /// hashed on first use, and parsed only when it codes something.
 /// </summary>
-internal static class ShippedModels
+public static class ShippedModels
 {
     /// <summary>The PixelRNN of the default coder: unless told otherwise, `encode` codes with it blended with the baseline (models/README.md says why this one).</summary>
     public const string DefaultName = "rowlstm-h64";
@@ -21,12 +21,16 @@ internal static class ShippedModels
     private static readonly Dictionary<string, Lazy<NeuralModel>> Loaded = Embedded("model:");
     private static readonly Dictionary<string, Lazy<NeuralModel>> RetiredModels = Embedded("retired:");
 
+    /// <summary>The names of the shipped models, in order.</summary>
     public static IEnumerable<string> Names => Loaded.Keys.Order(StringComparer.Ordinal);
 
+    /// <summary>The shipped models, in the order of <see cref="Names"/>.</summary>
     public static IEnumerable<NeuralModel> All => Names.Select(n => Loaded[n].Value);
 
+    /// <summary>Models earlier releases shipped: they decode those releases' files, and code nothing new.</summary>
     public static IEnumerable<NeuralModel> Retired => RetiredModels.Keys.Order(StringComparer.Ordinal).Select(n => RetiredModels[n].Value);
 
+    /// <summary>The shipped model of this name, or null.</summary>
     public static NeuralModel? Find(string name) => Loaded.TryGetValue(name, out Lazy<NeuralModel>? model) ? model.Value : null;
 
     private static Dictionary<string, Lazy<NeuralModel>> Embedded(string prefix) => Assembly.GetManifestResourceNames()

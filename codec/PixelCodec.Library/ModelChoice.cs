@@ -5,7 +5,7 @@ using PixelCodec.Modeling.Baseline;
 using PixelCodec.Modeling.Mixing;
 using PixelCodec.Modeling.Weighted;
 
-namespace PixelCodec.Cli.Models;
+namespace PixelCodec;
 
 /// <summary>
 /// Turns a --model value into a probability model: 'baseline' (the adaptive context model), 'weighted'
@@ -15,15 +15,20 @@ namespace PixelCodec.Cli.Models;
 /// on the finer grid of version 2), 'weighted(NAME)' (the weighted-predictor model with NAME's tables
 /// mixed into its own), or 'default': the shipped default PixelRNN blended with both classical models.
 /// </summary>
-internal static class ModelChoice
+public static class ModelChoice
 {
+    /// <summary>The baseline: the adaptive context model of the first release (LOCO-I-style).</summary>
     public const string Baseline = "baseline";
+
+    /// <summary>The default: the default PixelRNN blended with both classical models (<see cref="DefaultBlend"/>).</summary>
     public const string Default = "default";
-    public const string WithBaseline = "+" + Baseline;
+
+    private const string WithBaseline = "+" + Baseline;
 
     /// <summary>What 'default' is: the default PixelRNN, the weighted-predictor model and the baseline, blended.</summary>
     public static string DefaultBlend => $"{ShippedModels.DefaultName}+{WeightedPredictorModel.Name}+{Baseline}";
 
+    /// <summary>Every form a model name may take, in one sentence (for messages and command-line help).</summary>
     public static string Help => $"'{Default}' ({DefaultBlend}), '{Baseline}' (the adaptive context model), '{WeightedPredictorModel.Name}' (the weighted-predictor model), " +
                                  $"a shipped model ({string.Join(", ", ShippedModels.Names)}) or a .pxim file from `pixelcodec export`, " +
                                  $"a blend of these joined by '+' (e.g. {ShippedModels.DefaultName}{WithBaseline}), or '{WeightedPredictorModel.Name}(NAME)': the weighted-predictor model mixing NAME's tables into its own";
@@ -31,6 +36,8 @@ internal static class ModelChoice
     /// <summary>The highest --effort.</summary>
     public const int MaxEffort = 2;
 
+    /// <summary>The model that <paramref name="name"/> names, in any of the forms <see cref="Help"/> lists.</summary>
+    /// <exception cref="UnknownModelException">The name is none of them, or names a model file that cannot be used.</exception>
     public static IProbabilityModel Resolve(string name)
     {
         if (name == Default)
@@ -55,14 +62,14 @@ internal static class ModelChoice
         if (ShippedModels.Find(name) is { } shipped)
             return shipped;
         if (!File.Exists(name))
-            throw new UserFacingException($"unknown model '{name}': give {Help}");
+            throw new UnknownModelException($"unknown model '{name}': give {Help}");
         try
         {
             return new NeuralModel(Path.GetFileNameWithoutExtension(name), File.ReadAllBytes(name));
         }
         catch (InvalidModelException e)
         {
-            throw new UserFacingException($"'{name}' is not a usable model: {e.Message}");
+            throw new UnknownModelException($"'{name}' is not a usable model: {e.Message}");
         }
     }
 
