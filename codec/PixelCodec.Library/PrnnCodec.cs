@@ -73,18 +73,18 @@ public static class PrnnCodec
     public static async ValueTask<RasterImage> DecodeAsync(PipeReader input, DecodeOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
+        // Consumed as it arrives, so a writer is never held back by the pipe's pause threshold.
+        var file = new ArrayBufferWriter<byte>();
         while (true)
         {
             ReadResult read = await input.ReadAsync(cancellationToken);
             if (read.IsCanceled)
                 throw new OperationCanceledException("the read of the .prnn file was cancelled");
+            foreach (ReadOnlyMemory<byte> segment in read.Buffer)
+                file.Write(segment.Span);
+            input.AdvanceTo(read.Buffer.End);
             if (read.IsCompleted)
-            {
-                byte[] file = read.Buffer.ToArray();
-                input.AdvanceTo(read.Buffer.End);
-                return Decode(file, options);
-            }
-            input.AdvanceTo(read.Buffer.Start, read.Buffer.End);
+                return Decode(file.WrittenMemory, options);
         }
     }
 
