@@ -11,6 +11,11 @@ namespace PixelCodec.Engine;
 /// </summary>
 internal sealed class DiagonalBiLstmLayer : IEngineLayer
 {
+    public const string Left = "left", Right = "right";
+
+    /// <summary>Hidden-state taps of each direction's gates: above, then beside.</summary>
+    public const int StateTaps = 2;
+
     private readonly FeatureRows _output, _leftRows, _rightRows, _mixed;
     private readonly Direction _left, _right;
     private readonly StoredConv _outputConv;
@@ -23,12 +28,12 @@ internal sealed class DiagonalBiLstmLayer : IEngineLayer
         _hidden = h;
         _width = input.Width;
         _output = output;
-        short[] leftInitial = model.ShortVector($"{name}.left.initial_hidden", h), rightInitial = model.ShortVector($"{name}.right.initial_hidden", h);
+        short[] leftInitial = model.ShortVector($"{name}.{Left}.initial_hidden", h), rightInitial = model.ShortVector($"{name}.{Right}.initial_hidden", h);
         _leftRows = new FeatureRows(_width, h, rowCount: 2, padding: 1, leftEdge: leftInitial);
         _rightRows = new FeatureRows(_width, h, rowCount: 2, padding: 1, rightEdge: rightInitial);
         _mixed = new FeatureRows(_width, h, rowCount: 1, padding: 0);
-        _left = new Direction(model, $"{name}.left", input, _leftRows, beside: -1, tables);
-        _right = new Direction(model, $"{name}.right", input, _rightRows, beside: +1, tables);
+        _left = new Direction(model, $"{name}.{Left}", input, _leftRows, beside: -1, tables);
+        _right = new Direction(model, $"{name}.{Right}", input, _rightRows, beside: +1, tables);
         _outputConv = new StoredConv(model.Conv($"{name}.output", 2 * h, h), new ConvInput(new Tap(_mixed, 0, 0)),
                                      output, ranges?.For(ModelLayout.Stream), residual: input);
     }
@@ -85,7 +90,7 @@ internal sealed class DiagonalBiLstmLayer : IEngineLayer
             _tables = tables;
             _initialCell = model.Vector($"{name}.initial_cell", h, -FixedPoint.CellLimit, FixedPoint.CellLimit);
             _cell = new int[h];
-            _gates = model.Conv($"{name}.gates", 4 * h, 2 * h + 2 * h);
+            _gates = model.Conv($"{name}.gates", 4 * h, StateTaps * h + 2 * h);
             _gatesIn = new ConvInput(new Tap(hiddenRows, -1, 0), new Tap(hiddenRows, 0, beside), new Tap(input, 0, 0));
             _vector = new short[_gates.PaddedInputs];
         }

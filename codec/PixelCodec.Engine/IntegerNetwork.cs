@@ -134,12 +134,8 @@ public sealed class IntegerNetwork
 
     private static int ClampLogit(long logit) => (int)Math.Clamp(logit, -(1 << 24), 1 << 24);
 
-    private IEngineLayer CreateLayer(IntegerModel model, int index, ActivationRanges? ranges) => model.Architecture switch
-    {
-        Architecture.PixelCnn => new PixelCnnBlock(model, index, _streams[index], _streams[index + 1], ranges),
-        Architecture.RowLstm => new RowLstmLayer(model, index, _streams[index], _streams[index + 1], _tables, ranges),
-        _ => new DiagonalBiLstmLayer(model, index, _streams[index], _streams[index + 1], _tables, ranges),
-    };
+    private IEngineLayer CreateLayer(IntegerModel model, int index, ActivationRanges? ranges) =>
+        ArchitectureDescription.Of(model.Architecture).CreateLayer(model, index, _streams[index], _streams[index + 1], _tables, ranges);
 
     private static (int, int)[] BuildInputTaps()
     {

@@ -7,7 +7,20 @@ namespace PixelCodec.Engine;
 /// <param name="Period">Channels per colour-group block of the source (<see cref="ColourGroups"/>).</param>
 /// <param name="Mask">Whether the tap is the current position of a source computed in the same pass, and so masked by colour.</param>
 /// <param name="Scale">Which activation format the source is in (export folds it into the weights).</param>
-public readonly record struct InputSegment(int Channels, int Period, CentreMask Mask, string Scale);
+/// <param name="Source">Where the float model holds these weights.</param>
+public readonly record struct InputSegment(int Channels, int Period, CentreMask Mask, string Scale, FloatTap Source);
+
+/// <summary>
+/// Where an input segment's weights are in a float model: kernel position (<see cref="Row"/>,
+/// <see cref="Column"/>) of a convolution weight [outputs, channels, rows, columns], or position
+/// <see cref="Column"/> of a Conv1d weight [outputs, channels, k].
+/// </summary>
+public readonly record struct FloatTap(string Tensor, int Row, int Column, bool IsConv1d)
+{
+    public static FloatTap Kernel(string tensor, int row, int column) => new(tensor, row, column, IsConv1d: false);
+
+    public static FloatTap Conv1d(string tensor, int index) => new(tensor, 0, index, IsConv1d: true);
+}
 
 public enum CentreMask
 {
@@ -19,9 +32,17 @@ public enum CentreMask
     B,
 }
 
-/// <summary>One layer of an integer model: its name, its rows (with their colour grouping) and its inputs.</summary>
-public sealed record ConvLayout(string Name, int Outputs, int OutPeriod, IReadOnlyList<InputSegment> Segments, string OutputScale)
+/// <summary>
+/// One layer of an integer model: its name, its rows (with their colour grouping), its inputs, and the
+/// float model's bias vectors that sum to its bias (two convolutions feeding the same LSTM gates are
+/// one integer layer).
+/// </summary>
+public sealed record ConvLayout(string Name, int Outputs, int OutPeriod, IReadOnlyList<InputSegment> Segments, string OutputScale, IReadOnlyList<string> FloatBiases)
 {
+    /// <summary>A layer that is one masked convolution of the float model, NAME.conv.</summary>
+    public static ConvLayout Of(string name, int outputs, int outPeriod, IReadOnlyList<InputSegment> segments, string outputScale) =>
+        new(name, outputs, outPeriod, segments, outputScale, [$"{name}.conv.bias"]);
+
     public int Inputs => Segments.Sum(s => s.Channels);
 
     /// <summary>Whether output row <paramref name="output"/> may have a non-zero weight for input <paramref name="input"/>.</summary>
@@ -69,46 +90,24 @@ public static class ModelLayout
 
     public static IEnumerable<ConvLayout> Convs(Architecture architecture, int hidden, int layers, int head)
     {
-        int h = hidden, stream = 2 * h;
-        var imageSegments = IntegerNetwork.InputTaps.Select(t => new InputSegment(3, 3, IsCentre(t) ? CentreMask.A : CentreMask.None, Image)).ToList();
-        yield return new ConvLayout("input", stream, stream, imageSegments, Stream);
+        ArchitectureDescription description = ArchitectureDescription.Of(architecture);
+        int stream = 2 * hidden;
+        yield return ConvLayout.Of("input", stream, stream,
+            [.. IntegerNetwork.InputTaps.Select(t => new InputSegment(3, 3, IsCentre(t) ? CentreMask.A : CentreMask.None, Image, FloatTap.Kernel("input.conv.weight", t.Dy + 3, t.Dx + 3)))], Stream);
         for (int i = 0; i < layers; i++)
-        {
-            string name = $"layer{i}";
-            switch (architecture)
-            {
-                case Architecture.PixelCnn:
-                    yield return new ConvLayout($"{name}.reduce", h, h, [new(stream, stream, CentreMask.B, Stream)], $"{name}.reduce");
-                    yield return new ConvLayout($"{name}.spatial", h, h,
-                        [.. PixelCnnBlock.SpatialTaps.Select(t => new InputSegment(h, h, IsCentre(t) ? CentreMask.B : CentreMask.None, $"{name}.reduce"))], $"{name}.spatial");
-                    yield return new ConvLayout($"{name}.expand", stream, stream, [new(h, h, CentreMask.B, $"{name}.spatial")], Stream);
-                    break;
-                case Architecture.RowLstm:
-                    yield return new ConvLayout($"{name}.gates", 4 * h, h,
-                        [.. RowLstmLayer.StateTaps.Select(_ => new InputSegment(h, h, CentreMask.None, Hidden)),
-                         .. RowLstmLayer.InputTaps.Select(t => new InputSegment(stream, stream, IsCentre(t) ? CentreMask.B : CentreMask.None, Stream))], Gate);
-                    yield return new ConvLayout($"{name}.output", stream, stream, [new(h, h, CentreMask.B, Hidden)], Stream);
-                    break;
-                default:
-                    foreach (string direction in new[] { "left", "right" })
-                        yield return new ConvLayout($"{name}.{direction}.gates", 4 * h, h,
-                            [new(h, h, CentreMask.None, Hidden), new(h, h, CentreMask.None, Hidden), new(stream, stream, CentreMask.B, Stream)], Gate);
-                    yield return new ConvLayout($"{name}.output", stream, stream, [new(h, h, CentreMask.B, Mixed)], Stream);
-                    break;
-            }
-        }
-        yield return new ConvLayout("head.hidden", head, head, [new(stream, stream, CentreMask.B, Stream)], HeadHidden);
-        yield return new ConvLayout("head.logits", 3 * FrequencyTable.Symbols, 3 * FrequencyTable.Symbols, [new(head, head, CentreMask.B, HeadHidden)], Logit);
+            foreach (ConvLayout layer in description.LayerConvs(i, hidden))
+                yield return layer;
+        yield return ConvLayout.Of(HeadHidden, head, head, [new(stream, stream, CentreMask.B, Stream, FloatTap.Kernel("head.hidden.conv.weight", 0, 0))], HeadHidden);
+        yield return ConvLayout.Of("head.logits", 3 * FrequencyTable.Symbols, 3 * FrequencyTable.Symbols,
+            [new(head, head, CentreMask.B, HeadHidden, FloatTap.Kernel("head.logits.conv.weight", 0, 0))], Logit);
     }
 
     /// <summary>The learned initial states: name, and whether it is a hidden state (Q15) or a cell (Q12).</summary>
     public static IEnumerable<(string Name, bool IsCell)> InitialStates(Architecture architecture, int layers)
     {
-        if (architecture == Architecture.PixelCnn)
-            yield break;
-        string[] prefixes = architecture == Architecture.RowLstm ? [""] : ["left.", "right."];
+        IReadOnlyList<string> directions = ArchitectureDescription.Of(architecture).StateDirections;
         for (int i = 0; i < layers; i++)
-            foreach (string prefix in prefixes)
+            foreach (string prefix in directions)
             {
                 yield return ($"layer{i}.{prefix}initial_hidden", false);
                 yield return ($"layer{i}.{prefix}initial_cell", true);

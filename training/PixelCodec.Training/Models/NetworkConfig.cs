@@ -7,10 +7,5 @@ public sealed record NetworkConfig(Architecture Architecture, int Hidden, int La
 {
     public string Describe() => $"{Architecture} h={Hidden}, {Layers} layers, head {Head}";
 
-    internal string NativeName => Architecture switch
-    {
-        Architecture.PixelCnn => "pixelcnn",
-        Architecture.RowLstm => "rowlstm",
-        _ => "diagbilstm",
-    };
+    internal string NativeName => ArchitectureDescription.Of(Architecture).NativeName;
 }

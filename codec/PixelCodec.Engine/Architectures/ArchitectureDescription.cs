@@ -1,0 +1,48 @@
+namespace PixelCodec.Engine;
+
+/// <summary>
+/// Everything that depends on an architecture, in one place: its name in the training shim, the
+/// integer layers of each of its trunk layers (their inputs in weight order, masks, activation
+/// formats, and where each input's weights and the biases are in the float model), its learned
+/// initial states, and the engine layer that runs it. <see cref="ModelLayout"/>, the engine
+/// (<see cref="IntegerNetwork"/>), the export from float models and the shim's network name are all
+/// derived from it. <see cref="Of"/> is the only switch over <see cref="Architecture"/>, and it fails
+/// on a value it does not know.
+/// </summary>
+public abstract class ArchitectureDescription
+{
+    private protected ArchitectureDescription()
+    {
+    }
+
+    /// <summary>Every architecture, in the order of <see cref="Architecture"/>.</summary>
+    public static IReadOnlyList<ArchitectureDescription> All { get; } = [.. Enum.GetValues<Architecture>().Select(Of)];
+
+    public abstract Architecture Architecture { get; }
+
+    /// <summary>The network's name in the libtorch shim (training/native/networks.cpp).</summary>
+    public abstract string NativeName { get; }
+
+    /// <summary>
+    /// The prefixes of the LSTM directions of each trunk layer, under which its learned initial states
+    /// are named (layerN.PREFIXinitial_hidden): none for a network without recurrent state.
+    /// </summary>
+    public abstract IReadOnlyList<string> StateDirections { get; }
+
+    /// <summary>The integer layers of trunk layer <paramref name="index"/>, in the order the engine runs them.</summary>
+    public abstract IEnumerable<ConvLayout> LayerConvs(int index, int hidden);
+
+    internal abstract IEngineLayer CreateLayer(IntegerModel model, int index, FeatureRows input, FeatureRows output, NonlinearityTables tables, ActivationRanges? ranges);
+
+    public static ArchitectureDescription Of(Architecture architecture) => architecture switch
+    {
+        Architecture.PixelCnn => PixelCnnDescription.Instance,
+        Architecture.RowLstm => RowLstmDescription.Instance,
+        Architecture.DiagonalBiLstm => DiagonalBiLstmDescription.Instance,
+        _ => throw new ArgumentOutOfRangeException(nameof(architecture), architecture, "an architecture PixelCodec does not know"),
+    };
+
+    private protected static string Layer(int index) => $"layer{index}";
+
+    private protected static bool IsCentre((int Dy, int Dx) tap) => tap == (0, 0);
+}
