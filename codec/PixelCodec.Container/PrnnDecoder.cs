@@ -1,5 +1,6 @@
 using PixelCodec.Imaging;
 using PixelCodec.Modeling;
+using PixelCodec.Modeling.LowByte;
 
 namespace PixelCodec.Container;
 
@@ -36,29 +37,41 @@ public static class PrnnDecoder
                 "if you trust it, decode it with --allow-dense-v1 (allowDenseVersion1 in the library): its work is then bounded only by the image size");
         int payloadStart = file.Length - (int)header.PayloadLength;
 
+        bool wide = header.BitDepth == 16;
         PlaneLayout[] layouts = PlaneLayout.For(header.Format);
         var planeModels = new IProbabilityModel[layouts.Length];
         for (int p = 0; p < layouts.Length; p++)
-            planeModels[p] = models.Find(header.Planes[p].ModelId) ?? throw new PrnnFormatException(
-                $"the file was coded with model {Convert.ToHexStringLower(header.Planes[p].ModelId, 0, 6)}, which is not loaded: pass that model with --model");
+            planeModels[p] = models.Find(header.Planes[p].ModelId) ?? throw NotLoaded(header.Planes[p].ModelId);
+        for (int p = layouts.Length; p < header.Planes.Count; p++)
+            if (!header.Planes[p].ModelId.AsSpan().SequenceEqual(LowByteModel.SharedIdentity.Id))
+                throw NotLoaded(header.Planes[p].ModelId);
 
         TileGrid grid = header.Tiles;
         var segmentStarts = new int[header.SegmentLengths.Count];
         for (int s = 1; s < segmentStarts.Length; s++)
             segmentStarts[s] = segmentStarts[s - 1] + header.SegmentLengths[s - 1];
 
-        var image = new RasterImage(header.Width, header.Height, header.Format);
+        // One job per (plane, tile): its (high) bytes, then, for 16-bit samples, its low bytes, which are coded knowing the high bytes.
+        var high = new RasterImage(header.Width, header.Height, header.Format);
+        RasterImage? low = wide ? new RasterImage(header.Width, header.Height, header.Format) : null;
+        int lowSegments = layouts.Length * grid.Count;
+        bool bounded = header.Version >= PrnnHeaderCodec.BoundedStreamsVersion;
+        ReadOnlyMemory<byte> Segment(int s) => file.Slice(payloadStart + segmentStarts[s], header.SegmentLengths[s]);
         try
         {
-            Parallel.For(0, segmentStarts.Length, new ParallelOptions { MaxDegreeOfParallelism = threads }, s =>
+            Parallel.For(0, lowSegments, new ParallelOptions { MaxDegreeOfParallelism = threads }, s =>
             {
                 int p = s / grid.Count;
                 Tile tile = grid[s % grid.Count];
                 PlaneShape shape = PlaneSplitter.Shape(tile, layouts[p].Channels);
                 var plane = new byte[shape.SubpixelCount];
-                PlaneCoder.Decode(planeModels[p], file.Slice(payloadStart + segmentStarts[s], header.SegmentLengths[s]), shape, plane,
-                    trailingZerosBounded: header.Version >= PrnnHeaderCodec.BoundedStreamsVersion);
-                PlaneSplitter.Insert(image, tile, layouts[p].FirstChannel, layouts[p].Channels, plane);
+                PlaneCoder.Decode(planeModels[p], Segment(s), shape, plane, trailingZerosBounded: bounded);
+                PlaneSplitter.Insert(high, tile, layouts[p].FirstChannel, layouts[p].Channels, plane);
+                if (low is null)
+                    return;
+                var lowPlane = new byte[shape.SubpixelCount];
+                PlaneCoder.Decode(LowByteModel.Given(plane), Segment(lowSegments + s), shape, lowPlane);
+                PlaneSplitter.Insert(low, tile, layouts[p].FirstChannel, layouts[p].Channels, lowPlane);
             });
         }
         catch (AggregateException e) when (e.InnerExceptions.OfType<PrnnFormatException>().FirstOrDefault() is { } corrupt)
@@ -66,8 +79,12 @@ public static class PrnnDecoder
             throw corrupt;
         }
 
+        RasterImage image = low is null ? high : WideSamples.Join(high, low);
         if (!PrnnHeaderCodec.PixelChecksum(image.Pixels).AsSpan().SequenceEqual(header.PixelChecksum))
             throw new PrnnFormatException("the decoded pixels do not match the file's checksum: the file is corrupt");
         return image;
     }
+
+    private static PrnnFormatException NotLoaded(byte[] modelId) =>
+        new($"the file was coded with model {Convert.ToHexStringLower(modelId, 0, 6)}, which is not loaded: pass that model with --model");
 }

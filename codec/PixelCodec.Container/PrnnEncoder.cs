@@ -1,10 +1,11 @@
 using PixelCodec.Imaging;
 using PixelCodec.Modeling;
+using PixelCodec.Modeling.LowByte;
 using PixelCodec.Modeling.Weighted;
 
 namespace PixelCodec.Container;
 
-/// <param name="ColourModel">Codes the grey or RGB plane where it supports that channel count; <see cref="OtherPlanesModel"/> codes the rest (alpha, and what the model cannot).</param>
+/// <param name="ColourModel">Codes the grey or RGB plane where it supports that channel count; <see cref="OtherPlanesModel"/> codes the rest (alpha, and what the model cannot). Of 16-bit samples these models code the high bytes, <see cref="LowByteModel"/> the low bytes.</param>
 /// <param name="TileSize">0: the image is coded whole; otherwise independent square tiles of this size, decodable in parallel.</param>
 /// <param name="Threads">Tiles and planes coded at once. The output does not depend on it.</param>
 /// <param name="ColourAlternatives">Also code the colour plane with each of these and keep whichever is smallest (higher effort: the file names the model, so decoding costs what the chosen model costs).</param>
@@ -19,6 +20,8 @@ public sealed record PrnnEncodeResult(PrnnHeader Header, long FileBytes, long Pa
 
 public static class PrnnEncoder
 {
+    private const int LowByteJob = -1;
+
     public static PrnnEncodeResult Encode(RasterImage image, PrnnEncodeOptions options, Stream output)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(options.TileSize);
@@ -26,26 +29,37 @@ public static class PrnnEncoder
         if (image.Width > PrnnHeaderCodec.MaxSide || image.Height > PrnnHeaderCodec.MaxSide)
             throw new PrnnFormatException($"a .prnn file holds images of at most {PrnnHeaderCodec.MaxSide} pixels a side; this one is {image.Width}x{image.Height}");
 
+        bool wide = image.BitDepth == 16;
+        (RasterImage high, RasterImage? low) = wide ? WideSamples.Split(image) : (image, null);
         PlaneLayout[] layouts = PlaneLayout.For(image.Format);
         IProbabilityModel[][] candidates = [.. layouts.Select((l, p) => Candidates(options, l, isAlpha: p > 0))];
         var grid = new TileGrid(image.Width, image.Height, options.TileSize, options.TileSize);
 
-        // Every (plane, candidate model, tile) is one job; then each plane keeps its smallest candidate.
+        // Every (plane, candidate model, tile) is one job, then every (plane, tile) of low bytes;
+        // each plane keeps its smallest candidate.
         var jobs = new List<(int Plane, int Candidate, int Tile)>();
         for (int p = 0; p < layouts.Length; p++)
             for (int m = 0; m < candidates[p].Length; m++)
                 for (int t = 0; t < grid.Count; t++)
                     jobs.Add((p, m, t));
+        int highJobs = jobs.Count;
+        if (wide)
+            for (int p = 0; p < layouts.Length; p++)
+                for (int t = 0; t < grid.Count; t++)
+                    jobs.Add((p, LowByteJob, t));
         var coded = new CodedPlane[jobs.Count];
         Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Threads }, j =>
         {
             (int p, int m, int t) = jobs[j];
             Tile tile = grid[t];
-            byte[] plane = PlaneSplitter.Extract(image, tile, layouts[p].FirstChannel, layouts[p].Channels);
-            coded[j] = PlaneCoder.Encode(candidates[p][m], plane, PlaneSplitter.Shape(tile, layouts[p].Channels));
+            PlaneShape shape = PlaneSplitter.Shape(tile, layouts[p].Channels);
+            byte[] highPlane = PlaneSplitter.Extract(high, tile, layouts[p].FirstChannel, layouts[p].Channels);
+            coded[j] = m == LowByteJob
+                ? PlaneCoder.Encode(LowByteModel.Given(highPlane), PlaneSplitter.Extract(low!, tile, layouts[p].FirstChannel, layouts[p].Channels), shape)
+                : PlaneCoder.Encode(candidates[p][m], highPlane, shape);
         });
         var models = new IProbabilityModel[layouts.Length];
-        var segments = new CodedPlane[layouts.Length * grid.Count];
+        var segments = new CodedPlane[(wide ? 2 : 1) * layouts.Length * grid.Count];
         int first = 0;
         for (int p = 0; p < layouts.Length; p++)
         {
@@ -58,12 +72,17 @@ public static class PrnnEncoder
             Array.Copy(coded, first + best * grid.Count, segments, p * grid.Count, grid.Count);
             first += candidates[p].Length * grid.Count;
         }
+        Array.Copy(coded, highJobs, segments, layouts.Length * grid.Count, jobs.Count - highJobs);
+        IEnumerable<PlaneEntry> planes = layouts.Select((l, p) => new PlaneEntry(l.Channels, models[p].Identity.Id.ToArray()));
+        if (wide)
+            planes = planes.Concat(layouts.Select(l => new PlaneEntry(l.Channels, LowByteModel.SharedIdentity.Id.ToArray())));
 
         var header = new PrnnHeader(
-            PrnnHeaderCodec.CurrentVersion, image.Format, image.Width, image.Height, options.TileSize, options.TileSize,
-            layouts.Select((l, p) => new PlaneEntry(l.Channels, models[p].Identity.Id.ToArray())).ToArray(),
+            PrnnHeaderCodec.VersionFor(image.BitDepth), image.Format, image.Width, image.Height, options.TileSize, options.TileSize,
+            planes.ToArray(),
             segments.Select(s => s.Bytes.Length).ToArray(),
-            PrnnHeaderCodec.PixelChecksum(image.Pixels));
+            PrnnHeaderCodec.PixelChecksum(image.Pixels),
+            image.BitDepth);
         byte[] headerBytes = PrnnHeaderCodec.Write(header);
         output.Write(headerBytes);
         foreach (CodedPlane segment in segments)

@@ -10,7 +10,9 @@ public sealed record PlaneEntry(int Channels, byte[] ModelId);
 /// </summary>
 /// <param name="TileWidth">0 when the image is coded whole, else the width of the independently coded tiles.</param>
 /// <param name="SegmentLengths">Payload bytes of every (plane, tile) pair, plane-major, tiles in raster order.</param>
-/// <param name="PixelChecksum">The first 8 bytes of the SHA-256 of the decoded pixels (<see cref="RasterImage.Pixels"/>).</param>
+/// <param name="Planes">The coded planes: colour, then alpha if the format has it; for 16-bit samples those of the high bytes, then those of the low bytes.</param>
+/// <param name="PixelChecksum">The first 8 bytes of the SHA-256 of the decoded pixels (<see cref="RasterImage.Pixels"/>; 16-bit samples high byte first).</param>
+/// <param name="BitDepth">8, or 16 (format version 3 and later).</param>
 public sealed record PrnnHeader(
     int Version,
     PixelFormat Format,
@@ -20,9 +22,18 @@ public sealed record PrnnHeader(
     int TileHeight,
     IReadOnlyList<PlaneEntry> Planes,
     IReadOnlyList<int> SegmentLengths,
-    byte[] PixelChecksum)
+    byte[] PixelChecksum,
+    int BitDepth = 8)
 {
     public TileGrid Tiles => new(Width, Height, TileWidth, TileHeight);
 
     public long PayloadLength => SegmentLengths.Sum(l => (long)l);
+
+    /// <summary>What plane <paramref name="plane"/> holds, for people: "colour", "alpha", "colour low bytes", ...</summary>
+    public string PlaneName(int plane)
+    {
+        int perByte = Format.HasAlpha() ? 2 : 1;
+        string name = plane % perByte == 0 ? "colour" : "alpha";
+        return BitDepth == 16 ? $"{name} {(plane < perByte ? "high" : "low")} bytes" : name;
+    }
 }

@@ -5,27 +5,38 @@ using PixelCodec.Modeling;
 namespace PixelCodec.Container;
 
 /// <summary>
-/// The bytes of a .prnn header, version 2 (version 1's layout; what changed is the range coder's
-/// streams, which drop at most 4 trailing zero bytes, so a decoder can tell when one is over-read,
-/// and a segment can be checked against the sub-pixels it claims before anything is allocated).
-/// Version 1 files still decode. Small on purpose: a 32x32 image's payload is about
+/// The bytes of a .prnn header. An encoder writes the lowest version that holds the image: version 2
+/// for 8-bit images, version 3 for 16-bit ones (the only change: a flag in the pixel-format byte and
+/// twice the planes, those of the samples' high bytes, then those of their low bytes), so 8-bit files
+/// are what they were and a decoder that reads only version 2 asks for an upgrade. Version 2 kept
+/// version 1's layout; what changed is the range coder's streams, which drop at most 4 trailing zero
+/// bytes, so a decoder can tell when one is over-read, and a segment can be checked against the
+/// sub-pixels it claims before anything is allocated. Version 1 files still decode. Small on
+/// purpose: a 32x32 image's payload is about
 /// 2 KB, so every header byte costs 0.0026 bits per sub-pixel. Varints are unsigned LEB128.
 /// <code>
 /// 4        magic 89 50 52 4E ("\x89PRN"; the high bit catches 7-bit transfers)
 /// 1        format version
-/// 1        pixel format (1 grey, 2 grey+alpha, 3 RGB, 4 RGBA), plus 0x10 when coded in tiles
+/// 1        pixel format (1 grey, 2 grey+alpha, 3 RGB, 4 RGBA), plus 0x10 when coded in tiles,
+///          plus 0x20 for 16-bit samples (version 3 and later)
 /// varint   width, height
 /// varint   tile width, tile height                      (only when tiled)
-/// P x 8    model id of each plane: colour (grey or RGB), then alpha for formats that have it
+/// P x 8    model id of each plane: colour (grey or RGB), then alpha for formats that have it;
+///          16-bit: those of the high bytes, then those of the low bytes (P doubles)
 /// P x T    varint payload length of each (plane, tile) segment, plane-major, tiles in raster order
 /// 8        pixel checksum: the first 8 bytes of the SHA-256 of the decoded pixels, interleaved
+///          (16-bit samples as two bytes, high byte first)
 /// 4        header check: the first 4 bytes of the SHA-256 of every header byte before it
 /// </code>
 /// The payload follows: the segments, each one range-coder stream, back to back.
 /// </summary>
 public static class PrnnHeaderCodec
 {
-    public const int CurrentVersion = 2;
+    /// <summary>The newest version this release reads.</summary>
+    public const int CurrentVersion = 3;
+
+    /// <summary>The first version that holds 16-bit samples.</summary>
+    public const int WideSamplesVersion = 3;
 
     /// <summary>The first version whose streams drop at most <see cref="Entropy.RangeEncoder.MaxDroppedZeros"/> trailing zeros.</summary>
     public const int BoundedStreamsVersion = 2;
@@ -34,6 +45,7 @@ public static class PrnnHeaderCodec
     public static ReadOnlySpan<byte> Magic => [0x89, (byte)'P', (byte)'R', (byte)'N'];
 
     private const byte TiledFlag = 0x10;
+    private const byte WideFlag = 0x20;
     private const int CheckLength = 4;
     private const int MaxSegments = 1 << 20;
 
@@ -46,13 +58,16 @@ public static class PrnnHeaderCodec
 
     public static byte[] PixelChecksum(ReadOnlySpan<byte> pixels) => SHA256.HashData(pixels)[..ChecksumLength];
 
+    /// <summary>The version an encoder writes: the lowest that holds samples of this depth.</summary>
+    public static int VersionFor(int bitDepth) => bitDepth == 16 ? WideSamplesVersion : BoundedStreamsVersion;
+
     public static byte[] Write(PrnnHeader header)
     {
         bool tiled = header.TileWidth != 0;
         var bytes = new List<byte>(64);
         bytes.AddRange(Magic);
         bytes.Add((byte)header.Version);
-        bytes.Add((byte)((int)header.Format | (tiled ? TiledFlag : 0)));
+        bytes.Add((byte)((int)header.Format | (tiled ? TiledFlag : 0) | (header.BitDepth == 16 ? WideFlag : 0)));
         Leb128.Write(bytes, header.Width);
         Leb128.Write(bytes, header.Height);
         if (tiled)
@@ -87,23 +102,26 @@ public static class PrnnHeaderCodec
             throw new PrnnFormatException($"the file uses unknown format version {version}");
 
         byte kind = file[5];
-        var format = (PixelFormat)(kind & ~TiledFlag);
-        if (format is < PixelFormat.Grey or > PixelFormat.Rgba || (kind & ~(TiledFlag | 0x07)) != 0)
+        byte flags = (byte)(TiledFlag | (version >= WideSamplesVersion ? WideFlag : 0));
+        var format = (PixelFormat)(kind & ~flags);
+        if (format is < PixelFormat.Grey or > PixelFormat.Rgba || (kind & ~(flags | 0x07)) != 0)
             throw new PrnnFormatException($"the file is corrupt: unknown pixel format {kind}");
         bool tiled = (kind & TiledFlag) != 0;
+        int bitDepth = (kind & WideFlag) != 0 ? 16 : 8;
 
         int position = 6;
         int width = ReadVarint(file, ref position), height = ReadVarint(file, ref position);
         int tileWidth = tiled ? ReadVarint(file, ref position) : 0;
         int tileHeight = tiled ? ReadVarint(file, ref position) : 0;
-        CheckGeometry(width, height, tiled, tileWidth, tileHeight);
+        int planesPerByte = format.HasAlpha() ? 2 : 1;
+        int planeCount = planesPerByte * bitDepth / 8;
+        CheckGeometry(width, height, tiled, tileWidth, tileHeight, planeCount);
 
-        int planeCount = format.HasAlpha() ? 2 : 1;
         var planes = new PlaneEntry[planeCount];
-        for (int p = 0; p < planeCount; p++)
-            planes[p] = new PlaneEntry(p == 0 ? format.ColourChannels() : 1, Take(file, ref position, ModelIdentity.IdLength));
+        for (int p = 0; p < planes.Length; p++)
+            planes[p] = new PlaneEntry(p % planesPerByte == 0 ? format.ColourChannels() : 1, Take(file, ref position, ModelIdentity.IdLength));
 
-        int segmentCount = planeCount * new TileGrid(width, height, tileWidth, tileHeight).Count;
+        int segmentCount = planes.Length * new TileGrid(width, height, tileWidth, tileHeight).Count;
         if (segmentCount > file.Length - position)
             throw Truncated();
         var segments = new int[segmentCount];
@@ -115,7 +133,7 @@ public static class PrnnHeaderCodec
         if (verifyCheck && !HeaderCheck(file[..(position - CheckLength)]).AsSpan().SequenceEqual(check))
             throw new PrnnFormatException("the file is corrupt: its header check does not match");
         headerLength = position;
-        var header = new PrnnHeader(version, format, width, height, tileWidth, tileHeight, planes, segments, checksum);
+        var header = new PrnnHeader(version, format, width, height, tileWidth, tileHeight, planes, segments, checksum, bitDepth);
         if (version >= BoundedStreamsVersion && FirstOverfullSegment(header) is { } overfull)
             throw new PrnnFormatException($"the file is corrupt: segment {overfull.Segment} has {header.SegmentLengths[overfull.Segment]} bytes, too few for the {overfull.Subpixels} sub-pixels it must hold");
         return header;
@@ -161,13 +179,13 @@ public static class PrnnHeaderCodec
         return bytes;
     }
 
-    private static void CheckGeometry(int width, int height, bool tiled, int tileWidth, int tileHeight)
+    private static void CheckGeometry(int width, int height, bool tiled, int tileWidth, int tileHeight, int planes)
     {
         if (width <= 0 || height <= 0 || width > MaxSide || height > MaxSide || (long)width * height > RasterImage.MaxPixels)
             throw new PrnnFormatException($"the file is corrupt: image size {width}x{height} is out of range");
         if (tiled && (tileWidth <= 0 || tileHeight <= 0))
             throw new PrnnFormatException($"the file is corrupt: tile size {tileWidth}x{tileHeight} is invalid");
-        if (2L * new TileGrid(width, height, tileWidth, tileHeight).Count > MaxSegments)
+        if ((long)planes * new TileGrid(width, height, tileWidth, tileHeight).Count > MaxSegments)
             throw new PrnnFormatException("the file is corrupt: too many tiles");
     }
 

@@ -9,10 +9,14 @@ public enum ImageFileType
 /// <summary>Reads PNG or PNM by content and writes either by name.</summary>
 public static class ImageFile
 {
-    public static RasterImage Read(ReadOnlySpan<byte> file)
+    public static RasterImage Read(ReadOnlySpan<byte> file) => Read(file, out _);
+
+    /// <param name="warnings">Damage that did not stop the image from being read, one line each (see <see cref="PngReader.Read(ReadOnlySpan{byte}, out IReadOnlyList{string})"/>).</param>
+    public static RasterImage Read(ReadOnlySpan<byte> file, out IReadOnlyList<string> warnings)
     {
+        warnings = [];
         if (file.StartsWith(PngReader.Signature))
-            return PngReader.Read(file);
+            return PngReader.Read(file, out warnings);
         if (Pnm.HasSignature(file))
             return Pnm.Read(file);
         throw new ImageFormatException("not a PNG or PNM image");

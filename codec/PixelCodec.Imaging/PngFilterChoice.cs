@@ -21,7 +21,7 @@ internal static class PngFilterChoice
             1 => Entropy,
             _ => null,
         };
-        int stride = image.Stride, bpp = image.Channels;
+        int stride = image.Stride, bpp = image.Channels * image.BytesPerSample;
         Span<byte> trial = stride <= 4096 ? stackalloc byte[stride] : new byte[stride];
         ReadOnlySpan<byte> above = new byte[stride];
         for (int y = 0; y < image.Height; y++)

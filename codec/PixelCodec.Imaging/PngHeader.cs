@@ -41,8 +41,6 @@ internal sealed record PngHeader(int Width, int Height, int BitDepth, int Colour
         };
         if (!allowed.Contains(depth))
             throw new ImageFormatException($"PNG bit depth {depth} is invalid for colour type {colourType}");
-        if (depth == 16)
-            throw new ImageFormatException("16-bit PNG is not supported: PixelCodec codes 8-bit images");
         return new PngHeader(width, height, depth, colourType, data[12] == 1);
     }
 }

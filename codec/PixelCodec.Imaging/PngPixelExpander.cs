@@ -3,8 +3,9 @@ using System.Buffers.Binary;
 namespace PixelCodec.Imaging;
 
 /// <summary>
-/// Turns unfiltered PNG samples (any legal depth up to 8, palette indices) into 8-bit pixels of the
-/// output format, applying the palette and tRNS transparency the way libpng's expansions do.
+/// Turns unfiltered PNG samples (any legal depth, palette indices) into pixels of the output format,
+/// applying the palette and tRNS transparency the way libpng's expansions do: depths up to 8 become
+/// 8-bit pixels, 16-bit samples stay 16-bit (high byte first, as PNG stores them).
 /// </summary>
 internal sealed class PngPixelExpander
 {
@@ -19,7 +20,8 @@ internal sealed class PngPixelExpander
     {
         _header = header;
         _palette = palette;
-        _greyScale = 255 / ((1 << header.BitDepth) - 1);
+        _greyScale = header.BitDepth <= 8 ? 255 / ((1 << header.BitDepth) - 1) : 1;
+        BitDepth = header.BitDepth == 16 ? 16 : 8;
         if (header.ColourType == PngHeader.Palette)
         {
             if (palette is null)
@@ -40,22 +42,45 @@ internal sealed class PngPixelExpander
             PngHeader.Palette => _paletteAlpha is null ? PixelFormat.Rgb : PixelFormat.Rgba,
             _ => _transparentKey is null ? PixelFormat.Rgb : PixelFormat.Rgba,
         };
-        _samplesArePixels = header.BitDepth == 8 && header.ColourType != PngHeader.Palette && _transparentKey is null;
+        _samplesArePixels = header.BitDepth >= 8 && header.ColourType != PngHeader.Palette && _transparentKey is null;
     }
 
     public PixelFormat Format { get; }
 
+    /// <summary>The output's bits per sample: 8, or 16 for a 16-bit PNG.</summary>
+    public int BitDepth { get; }
+
     /// <summary>Writes the pixels of one unfiltered row of <paramref name="pass"/> into their places in an image row.</summary>
     public void ExpandRow(ReadOnlySpan<byte> row, PngPass pass, Span<byte> imageRow)
     {
-        int channels = Format.Channels();
+        int pixelBytes = Format.Channels() * BitDepth / 8;
         if (pass.XStep == 1 && _samplesArePixels)
         {
-            row.CopyTo(imageRow.Slice(pass.XStart * channels));
+            row.CopyTo(imageRow.Slice(pass.XStart * pixelBytes));
             return;
         }
         for (int x = 0; x < pass.Width; x++)
-            Expand(row, x, imageRow.Slice((pass.XStart + x * pass.XStep) * channels, channels));
+        {
+            Span<byte> target = imageRow.Slice((pass.XStart + x * pass.XStep) * pixelBytes, pixelBytes);
+            if (BitDepth == 16)
+                ExpandWide(row, x, target);
+            else
+                Expand(row, x, target);
+        }
+    }
+
+    // 16-bit grey or RGB: samples are copied, and a tRNS key adds alpha 0 or 65535.
+    private void ExpandWide(ReadOnlySpan<byte> row, int x, Span<byte> target)
+    {
+        int sampleBytes = _header.SamplesPerPixel * 2;
+        ReadOnlySpan<byte> samples = row.Slice(x * sampleBytes, sampleBytes);
+        samples.CopyTo(target);
+        if (_transparentKey is null)
+            return;
+        bool transparent = true;
+        for (int i = 0; i < _transparentKey.Length; i++)
+            transparent &= BinaryPrimitives.ReadUInt16BigEndian(samples[(2 * i)..]) == _transparentKey[i];
+        target[sampleBytes..].Fill(transparent ? (byte)0 : (byte)0xFF);
     }
 
     private void Expand(ReadOnlySpan<byte> row, int x, Span<byte> target)

@@ -4,15 +4,21 @@ using System.IO.Compression;
 namespace PixelCodec.Imaging;
 
 /// <summary>
-/// Reads PNG files: every colour type, bit depths 1 to 8, the five filters, Adam7 interlacing, tRNS,
-/// split IDAT; ancillary chunks are skipped, every CRC is checked. 16-bit images are refused.
+/// Reads PNG files: every colour type and bit depth (16-bit images stay 16-bit), the five filters,
+/// Adam7 interlacing, tRNS, split IDAT; ancillary chunks are skipped, every CRC is checked: a
+/// critical chunk with a bad CRC is an error, an ancillary one is skipped with a warning, as libpng does.
 /// </summary>
 public static class PngReader
 {
     public static ReadOnlySpan<byte> Signature => [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
 
-    public static RasterImage Read(ReadOnlySpan<byte> file)
+    public static RasterImage Read(ReadOnlySpan<byte> file) => Read(file, out _);
+
+    /// <param name="warnings">What was wrong but did not stop the image from being read (an ancillary chunk with a bad CRC, skipped), one line each.</param>
+    public static RasterImage Read(ReadOnlySpan<byte> file, out IReadOnlyList<string> warnings)
     {
+        var found = new List<string>();
+        warnings = found;
         if (!file.StartsWith(Signature))
             throw new ImageFormatException("not a PNG file (no PNG signature)");
 
@@ -31,9 +37,14 @@ public static class PngReader
             ReadOnlySpan<byte> data = file.Slice(offset + 8, (int)length);
             uint storedCrc = BinaryPrimitives.ReadUInt32BigEndian(file[(offset + 8 + (int)length)..]);
             string name = ChunkName(type);
-            if (Crc32.Compute(file.Slice(offset + 4, 4 + (int)length)) != storedCrc)
-                throw new ImageFormatException($"PNG chunk {name} is corrupt (CRC mismatch)");
             offset += 12 + (int)length;
+            if (Crc32.Compute(file.Slice(offset - 8 - (int)length, 4 + (int)length)) != storedCrc)
+            {
+                if (IsCritical(type))
+                    throw new ImageFormatException($"PNG chunk {name} is corrupt (CRC mismatch)");
+                found.Add($"PNG chunk {name} is corrupt (CRC mismatch) and was skipped");
+                continue;
+            }
 
             if (header is null && name != "IHDR")
                 throw new ImageFormatException("PNG file does not start with its header chunk (IHDR)");
@@ -77,7 +88,7 @@ public static class PngReader
             throw new ImageFormatException("PNG image is too large");
 
         byte[] raw = Inflate(compressed, (int)rawLength);
-        var image = new RasterImage(header.Width, header.Height, expander.Format);
+        var image = new RasterImage(header.Width, header.Height, expander.Format, expander.BitDepth);
         int position = 0;
         foreach (PngPass pass in passes)
         {

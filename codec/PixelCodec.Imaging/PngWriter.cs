@@ -4,7 +4,7 @@ using System.IO.Compression;
 namespace PixelCodec.Imaging;
 
 /// <summary>
-/// Writes 8-bit grey, grey+alpha, RGB and RGBA PNG files, as small as zlib's best level allows: it
+/// Writes 8-bit and 16-bit grey, grey+alpha, RGB and RGBA PNG files, as small as zlib's best level allows: it
 /// filters the rows in several ways (<see cref="PngFilterChoice"/>), compresses each, tries further
 /// zlib strategies on the best, and keeps the smallest.
 /// </summary>
@@ -30,7 +30,7 @@ public static class PngWriter
         var header = new byte[13];
         BinaryPrimitives.WriteInt32BigEndian(header, image.Width);
         BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), image.Height);
-        header[8] = 8;
+        header[8] = (byte)image.BitDepth;
         header[9] = image.Format switch
         {
             PixelFormat.Grey => PngHeader.Grey,

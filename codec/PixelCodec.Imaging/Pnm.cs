@@ -2,7 +2,7 @@ using System.Text;
 
 namespace PixelCodec.Imaging;
 
-/// <summary>Binary PNM: P5 (grey) and P6 (RGB) with maxval 255; header comments are allowed.</summary>
+/// <summary>Binary PNM: P5 (grey) and P6 (RGB) with maxval 255 (8-bit) or 65535 (16-bit, high byte first); header comments are allowed.</summary>
 public static class Pnm
 {
     public static bool HasSignature(ReadOnlySpan<byte> file) =>
@@ -22,16 +22,20 @@ public static class Pnm
         int width = ReadNumber(file, ref position);
         int height = ReadNumber(file, ref position);
         int maxValue = ReadNumber(file, ref position);
-        if (maxValue != 255)
-            throw new ImageFormatException($"PNM maxval {maxValue} is not supported (only 255)");
+        int bitDepth = maxValue switch
+        {
+            255 => 8,
+            65535 => 16,
+            _ => throw new ImageFormatException($"PNM maxval {maxValue} is not supported (only 255 and 65535)"),
+        };
         if (position >= file.Length || !IsWhitespace(file[position]))
             throw new ImageFormatException("PNM header is malformed");
         position++;
 
-        int size = RasterImage.CheckedSize(width, height, format);
+        int size = RasterImage.CheckedSize(width, height, format, bitDepth);
         if (file.Length - position < size)
             throw new ImageFormatException($"PNM image data is truncated ({file.Length - position} of {size} bytes)");
-        return new RasterImage(width, height, format, file.Slice(position, size).ToArray());
+        return new RasterImage(width, height, format, file.Slice(position, size).ToArray(), bitDepth);
     }
 
     public static void Write(RasterImage image, Stream output)
@@ -42,7 +46,7 @@ public static class Pnm
             PixelFormat.Rgb => '6',
             _ => throw new ImageFormatException($"PNM cannot hold a {image.Format} image (alpha): write PNG instead"),
         };
-        output.Write(Encoding.ASCII.GetBytes($"P{type}\n{image.Width} {image.Height}\n255\n"));
+        output.Write(Encoding.ASCII.GetBytes($"P{type}\n{image.Width} {image.Height}\n{(1 << image.BitDepth) - 1}\n"));
         output.Write(image.Pixels);
     }
 

@@ -61,8 +61,18 @@ internal sealed class ResidualTree
         {
             _probabilities[s] = new ushort[contextCounts[s] * Nodes];
             _hits[s] = new byte[contextCounts[s] * Nodes];
+            long[]? previous = null;
             for (int c = 0; c < contextCounts[s]; c++)
-                NodeProbabilities(initialLeafMass(s, c), _probabilities[s].AsSpan(c * Nodes, Nodes));
+            {
+                long[] mass = initialLeafMass(s, c);
+                Span<ushort> here = _probabilities[s].AsSpan(c * Nodes, Nodes);
+                // Models that start many contexts alike pass one array: its probabilities are computed once.
+                if (ReferenceEquals(mass, previous))
+                    _probabilities[s].AsSpan((c - 1) * Nodes, Nodes).CopyTo(here);
+                else
+                    NodeProbabilities(mass, here);
+                previous = mass;
+            }
             Array.Fill(_hits[s], (byte)InitialHits);
         }
         _weights = new int[mixerContexts * Nodes * _inputs];

@@ -85,4 +85,50 @@ public class CliCodingTests
         Assert.Equal(0, CliProcess.Run(["decode", folder.File("t.prnn"), folder.File("t.ppm")]).ExitCode);
         Assert.True(image.PixelsEqual(ImageFile.Read(File.ReadAllBytes(folder.File("t.ppm")))));
     }
+
+    [Fact]
+    public void SixteenBitPngAndPnmRoundTripExactly()
+    {
+        using var folder = new TempFolder();
+        RasterImage rgba = SyntheticImages.Photo16(21, 13, PixelFormat.Rgba);
+        File.WriteAllBytes(folder.File("in.png"), Png(rgba));
+        CliResult encode = CliProcess.Run(["encode", folder.File("in.png"), folder.File("out.prnn")]);
+        Assert.True(encode.ExitCode == 0, encode.StandardError);
+        Assert.Contains("21x13 Rgba 16-bit", encode.StandardError);
+        Assert.Contains("Rgba, 16-bit", CliProcess.Run(["info", folder.File("out.prnn")]).StandardOutputText);
+        Assert.Equal(0, CliProcess.Run(["decode", folder.File("out.prnn"), folder.File("back.png")]).ExitCode);
+        byte[] back = File.ReadAllBytes(folder.File("back.png"));
+        Assert.Equal(16, back[24]);
+        Assert.True(rgba.PixelsEqual(ImageFile.Read(back)));
+
+        RasterImage rgb = SyntheticImages.Photo16(9, 8, PixelFormat.Rgb);
+        File.WriteAllBytes(folder.File("in.ppm"), Pnm(rgb));
+        Assert.Equal(0, CliProcess.Run(["encode", folder.File("in.ppm"), folder.File("rgb.prnn"), "-m", "weighted", "--tile", "4"]).ExitCode);
+        Assert.Equal(0, CliProcess.Run(["decode", folder.File("rgb.prnn"), folder.File("back.ppm")]).ExitCode);
+        Assert.Equal(File.ReadAllBytes(folder.File("in.ppm")), File.ReadAllBytes(folder.File("back.ppm")));
+    }
+
+    [Fact]
+    public void AnAncillaryChunkWithABadCrcIsAWarningAndTheImageIsCoded()
+    {
+        using var folder = new TempFolder();
+        byte[] png = File.ReadAllBytes(RepoPaths.Fixture("rgb8-split-idat-ancillary.png"));
+        RasterImage clean = ImageFile.Read(png);
+        png[49 + 8 + 3] ^= 1; // a byte of the tEXt chunk
+        File.WriteAllBytes(folder.File("in.png"), png);
+
+        CliResult encode = CliProcess.Run(["encode", folder.File("in.png"), folder.File("out.prnn"), "-m", "baseline"]);
+        Assert.True(encode.ExitCode == 0, encode.StandardError);
+        string warning = Assert.Single(encode.StandardError.Split('\n'), line => line.StartsWith("pixelcodec: warning:"));
+        Assert.EndsWith("PNG chunk tEXt is corrupt (CRC mismatch) and was skipped", warning.TrimEnd());
+        Assert.Equal(0, CliProcess.Run(["decode", folder.File("out.prnn"), folder.File("back.png")]).ExitCode);
+        Assert.True(clean.PixelsEqual(ImageFile.Read(File.ReadAllBytes(folder.File("back.png")))));
+    }
+
+    private static byte[] Pnm(RasterImage image)
+    {
+        using var stream = new MemoryStream();
+        ImageFile.Write(image, stream, ImageFileType.Pnm);
+        return stream.ToArray();
+    }
 }

@@ -41,12 +41,36 @@ public class PngReaderTests
     }
 
     [Fact]
-    public void SixteenBitIsRefusedClearly()
+    public void AnAncillaryChunkWithABadCrcIsSkippedWithAWarning()
     {
-        byte[] png = File.ReadAllBytes(RepoPaths.Fixture("rgb8-13x11.png"));
-        png[24] = 16; // IHDR's bit depth, with the chunk's CRC made right again
-        FixChunkCrc(png, 8);
-        Assert.Equal("16-bit PNG is not supported: PixelCodec codes 8-bit images", Assert.Throws<ImageFormatException>(() => PngReader.Read(png)).Message);
+        byte[] clean = File.ReadAllBytes(RepoPaths.Fixture("rgb8-split-idat-ancillary.png"));
+        byte[] png = (byte[])clean.Clone();
+        png[49 + 8 + 3] ^= 1; // a byte of the tEXt chunk's text
+        RasterImage image = ImageFile.Read(png, out IReadOnlyList<string> warnings);
+        Assert.True(PngReader.Read(clean).PixelsEqual(image));
+        Assert.Equal("PNG chunk tEXt is corrupt (CRC mismatch) and was skipped", Assert.Single(warnings));
+        PngReader.Read(clean, out IReadOnlyList<string> none);
+        Assert.Empty(none);
+    }
+
+    [Theory]
+    [InlineData(8 + 8, "IHDR")]
+    [InlineData(150 + 8, "IDAT")]
+    [InlineData(1205 + 8, "IEND")]
+    public void ACriticalChunkWithABadCrcIsAnError(int offset, string chunk)
+    {
+        byte[] png = File.ReadAllBytes(RepoPaths.Fixture("rgb8-split-idat-ancillary.png"));
+        png[offset] ^= 1; // a data byte, or for IEND its CRC
+        Assert.Equal($"PNG chunk {chunk} is corrupt (CRC mismatch)", Assert.Throws<ImageFormatException>(() => PngReader.Read(png)).Message);
+    }
+
+    [Fact]
+    public void ADamagedPaletteIsAnError()
+    {
+        byte[] png = File.ReadAllBytes(RepoPaths.Fixture("palette8-13x11.png"));
+        int plte = png.AsSpan().IndexOf("PLTE"u8) - 4;
+        png[plte + 8] ^= 1;
+        Assert.Equal("PNG chunk PLTE is corrupt (CRC mismatch)", Assert.Throws<ImageFormatException>(() => PngReader.Read(png)).Message);
     }
 
     [Fact]
@@ -55,12 +79,5 @@ public class PngReaderTests
         byte[] png = File.ReadAllBytes(RepoPaths.Fixture("rgb8-13x11.png"));
         png[20] ^= 1;
         Assert.Contains("IHDR is corrupt (CRC mismatch)", Assert.Throws<ImageFormatException>(() => PngReader.Read(png)).Message);
-    }
-
-    private static void FixChunkCrc(byte[] png, int chunkOffset)
-    {
-        int length = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(chunkOffset));
-        uint crc = Crc32.Compute(png.AsSpan(chunkOffset + 4, 4 + length));
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(png.AsSpan(chunkOffset + 8 + length), crc);
     }
 }

@@ -34,7 +34,8 @@ public class PnmTests
     }
 
     [Theory]
-    [InlineData("P6\n2 1\n65535\n", "maxval 65535")]
+    [InlineData("P6\n2 1\n1023\n", "maxval 1023 is not supported (only 255 and 65535)")]
+    [InlineData("P5\n2 1\n65535\n\x01\x02\x03", "truncated (3 of 4 bytes)")]
     [InlineData("P3\n2 1\n255\n", "P3 is not supported")]
     [InlineData("P6\n2 1\n255\n\x01\x02", "truncated")]
     [InlineData("P6\n2", "truncated")]

@@ -6,17 +6,23 @@ namespace PixelCodec.Tests.TestSupport;
 internal static class ImageMagick
 {
     /// <summary>The file's pixels as 8-bit RGBA, decoded by ImageMagick.</summary>
-    public static byte[] DecodeToRgba(string path)
+    public static byte[] DecodeToRgba(string path) => Convert(path, "-depth", "8", "rgba:-");
+
+    /// <summary>The file's pixels as 16-bit RGBA, high byte first, decoded by ImageMagick.</summary>
+    public static byte[] DecodeToRgba16(string path) => Convert(path, "-depth", "16", "-endian", "MSB", "rgba:-");
+
+    /// <summary>Runs convert with these arguments; what it writes to standard output.</summary>
+    public static byte[] Convert(params string[] arguments)
     {
         var start = new ProcessStartInfo("convert") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string argument in new[] { path, "-depth", "8", "rgba:-" })
+        foreach (string argument in arguments)
             start.ArgumentList.Add(argument);
         using Process process = Process.Start(start) ?? throw new InvalidOperationException("cannot start ImageMagick's convert");
         using var output = new MemoryStream();
         Task<string> errors = process.StandardError.ReadToEndAsync();
         process.StandardOutput.BaseStream.CopyTo(output);
         process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"convert failed on {path}: {errors.Result}");
+        Assert.True(process.ExitCode == 0, $"convert {string.Join(' ', arguments)} failed: {errors.Result}");
         return output.ToArray();
     }
 }

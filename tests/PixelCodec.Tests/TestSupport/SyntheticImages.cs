@@ -28,6 +28,38 @@ internal static class SyntheticImages
         return image;
     }
 
+    /// <summary>A 16-bit photograph-like image: smooth gradients over the whole range with noise of a few hundred levels.</summary>
+    public static RasterImage Photo16(int width, int height, PixelFormat format, uint seed = 1)
+    {
+        var image = new RasterImage(width, height, format, bitDepth: 16);
+        uint state = seed * 2654435761u + 1;
+        int channels = image.Channels;
+        for (int y = 0; y < height; y++)
+        {
+            Span<byte> row = image.Row(y);
+            for (int x = 0; x < width; x++)
+                for (int c = 0; c < channels; c++)
+                {
+                    state = state * 1664525u + 1013904223u;
+                    int noise = (int)(state >> 23) - 256;
+                    int smooth = (x * 65535 / Math.Max(1, width - 1) + y * (c + 1) * 9473 / Math.Max(1, height)) / 2;
+                    int value = Math.Clamp(smooth + noise + c * 5000, 0, 65535);
+                    row[(x * channels + c) * 2] = (byte)(value >> 8);
+                    row[(x * channels + c) * 2 + 1] = (byte)value;
+                }
+        }
+        return image;
+    }
+
+    /// <summary>An 8-bit image as 16-bit samples scaled the way converters do (v * 257, so every low byte equals its high byte).</summary>
+    public static RasterImage Widened(RasterImage image)
+    {
+        var wide = new RasterImage(image.Width, image.Height, image.Format, bitDepth: 16);
+        for (int i = 0; i < image.Pixels.Length; i++)
+            wide.Pixels[2 * i] = wide.Pixels[2 * i + 1] = image.Pixels[i];
+        return wide;
+    }
+
     public static RasterImage Noise(int width, int height, PixelFormat format, uint seed = 1)
     {
         var image = new RasterImage(width, height, format);
@@ -45,6 +77,20 @@ internal static class SyntheticImages
         var image = new RasterImage(width, height, format);
         image.Pixels.AsSpan().Fill(value);
         return image;
+    }
+
+    /// <summary>Every kind of 16-bit image the codec must round-trip, with a name for test output.</summary>
+    public static IEnumerable<(string Name, RasterImage Image)> EdgeCases16()
+    {
+        foreach (PixelFormat format in Enum.GetValues<PixelFormat>())
+        {
+            yield return ($"16-bit 1x1 {format}", Photo16(1, 1, format));
+            yield return ($"16-bit 1x9 {format}", Photo16(1, 9, format));
+            yield return ($"16-bit 13x7 {format}", Photo16(13, 7, format));
+            yield return ($"16-bit widened 17x11 {format}", Widened(Photo(17, 11, format)));
+            yield return ($"16-bit all 65535 {format}", Widened(Constant(5, 9, format, 255)));
+            yield return ($"16-bit noise {format}", new RasterImage(11, 6, format, Noise(22, 6, format).Pixels, bitDepth: 16));
+        }
     }
 
     /// <summary>Every kind of image the codec must round-trip, with a name for test output.</summary>

@@ -9,7 +9,7 @@ internal static class EncodeCommand
 {
     public static Command Create()
     {
-        var input = CommonOptions.Input("The image to compress: PNG (8-bit or less, any colour type) or PNM (P5, P6); '-' reads standard input.");
+        var input = CommonOptions.Input("The image to compress: PNG (any bit depth and colour type) or PNM (P5, P6; maxval 255 or 65535); '-' reads standard input.");
         var output = CommonOptions.Output("The .prnn file to write; '-' writes standard output.");
         var model = CommonOptions.Model();
         var threads = CommonOptions.Threads();
@@ -33,12 +33,14 @@ internal static class EncodeCommand
         {
             string inputPath = parse.GetValue(input)!;
             string outputPath = parse.GetValue(output)!;
-            RasterImage image = ImageFile.Read(InputFile.ReadAll(inputPath));
+            RasterImage image = ImageFile.Read(InputFile.ReadAll(inputPath), out IReadOnlyList<string> warnings);
+            foreach (string warning in warnings)
+                Console.Error.WriteLine($"pixelcodec: warning: {inputPath}: {warning}");
             var options = new EncodeOptions { Model = parse.GetValue(model)!, TileSize = parse.GetValue(tile), Threads = parse.GetValue(threads), Effort = parse.GetValue(effort) };
             PrnnEncodeResult result = null!;
             OutputFile.Write(outputPath, inputPath, stream => result = PrnnCodec.Encode(image, stream, options));
             double bitsPerSubpixel = result.FileBytes * 8.0 / ((long)image.Width * image.Height * image.Channels);
-            Console.Error.WriteLine($"{inputPath}: {image.Width}x{image.Height} {image.Format} -> {result.FileBytes} bytes, {bitsPerSubpixel:F3} bits/sub-pixel");
+            Console.Error.WriteLine($"{inputPath}: {image.Width}x{image.Height} {image.Format}{(image.BitDepth == 16 ? " 16-bit" : "")} -> {result.FileBytes} bytes, {bitsPerSubpixel:F3} bits/sub-pixel");
             return 0;
         }));
         return command;

@@ -22,10 +22,10 @@ internal static class InfoCommand
 
             var table = new Table().AddColumn("field").AddColumn("value");
             table.AddRow("format version", header.Version.ToString());
-            table.AddRow("image", $"{header.Width}x{header.Height} {header.Format}");
+            table.AddRow("image", $"{header.Width}x{header.Height} {header.Format}, {header.BitDepth}-bit");
             table.AddRow("tiles", header.TileWidth == 0 ? "none (whole image)" : $"{header.Tiles.Count} of {header.TileWidth}x{header.TileHeight}");
             for (int p = 0; p < header.Planes.Count; p++)
-                table.AddRow($"plane {p} ({(p == 0 ? "colour" : "alpha")})", $"{header.Planes[p].Channels} channel(s), model {DescribeModel(header.Planes[p].ModelId)}");
+                table.AddRow($"plane {p} ({header.PlaneName(p)})", $"{header.Planes[p].Channels} channel(s), model {DescribeModel(header.Planes[p].ModelId)}");
             table.AddRow("payload", $"{header.PayloadLength} bytes in {header.SegmentLengths.Count} segment(s)");
             table.AddRow("file", $"{file.Length} bytes, {file.Length * 8.0 / subpixels:F3} bits/sub-pixel");
             table.AddRow("pixel checksum", Convert.ToHexStringLower(header.PixelChecksum) + " (SHA-256, first 8 bytes)");

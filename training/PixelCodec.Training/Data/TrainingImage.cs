@@ -9,7 +9,8 @@ internal static class TrainingImage
     {
         try
         {
-            return ImageFile.Read(bytes);
+            RasterImage image = ImageFile.Read(bytes);
+            return image.BitDepth == 8 ? image : throw new TrainingException($"{name}: a {image.BitDepth}-bit image; training reads 8-bit images only");
         }
         catch (ImageFormatException e)
         {

@@ -1,0 +1,43 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace PixelCodec.Modeling.LowByte;
+
+/// <summary>
+/// The model of the low bytes of 16-bit samples. A 16-bit image is coded as two planes of bytes:
+/// the high bytes, by whichever model codes 8-bit images, then the low bytes, by this model, which
+/// knows every high byte of the plane (they are decoded first) and the low bytes decoded so far
+/// (see <see cref="LowByteSession"/>). <see cref="Given"/> binds it to one plane's high bytes; every
+/// binding has the same identity, the hash of the versioned name.
+/// </summary>
+public sealed class LowByteModel : IProbabilityModel
+{
+    public const string Name = "low-byte";
+    public const string VersionedName = "pixelcodec/low-byte/v1";
+
+    /// <summary>What a file records for its low-byte planes.</summary>
+    public static readonly ModelIdentity SharedIdentity = new(Name, SHA256.HashData(Encoding.ASCII.GetBytes(VersionedName)));
+
+    private readonly ReadOnlyMemory<byte> _high;
+
+    private LowByteModel(ReadOnlyMemory<byte> high) => _high = high;
+
+    /// <summary>The model of the low-byte plane whose high bytes are <paramref name="highPlane"/> (same shape, interleaved the same way).</summary>
+    public static LowByteModel Given(ReadOnlyMemory<byte> highPlane) => new(highPlane);
+
+    public ModelIdentity Identity => SharedIdentity;
+
+    public bool SupportsChannels(int channels) => channels is >= 1 and <= LowByteSession.MaxChannels;
+
+    public IEncoderPass BeginEncoding(ReadOnlyMemory<byte> plane, PlaneShape shape) =>
+        new SequentialEncoderPass(BeginDecoding(shape), plane, shape);
+
+    public IDecoderSession BeginDecoding(PlaneShape shape)
+    {
+        if (!SupportsChannels(shape.Channels))
+            throw new ArgumentException($"the low-byte model codes 1 to {LowByteSession.MaxChannels} channels, not {shape.Channels}");
+        if (_high.Length != shape.SubpixelCount)
+            throw new ArgumentException($"the high-byte plane holds {_high.Length} samples, the low-byte plane {shape.SubpixelCount}");
+        return new LowByteSession(shape, _high);
+    }
+}
