@@ -6,7 +6,7 @@ namespace PixelCodec.Engine;
 /// Softmax in integers: 256 logits (Q8) to a frequency table summing to exactly 2^16 with every
 /// entry >= 1. With m the largest logit, e_k = exp((l_k - m) / 256) from the table (Q24, zero below
 /// 16 nats), f_k = 1 + floor(e_k (2^16 - 256) / sum e), and what the floors leave goes to the first
-/// largest entry. Only integer operations, so the table is the same everywhere.
+/// largest entry (<see cref="FrequencyTable.FromShares"/>). Only integer operations, so the table is the same everywhere.
 /// </summary>
 internal static class LogitsToFrequencies
 {
@@ -24,14 +24,13 @@ internal static class LogitsToFrequencies
             e[k] = d < exp.Length ? exp[d] : 0;
             sum += e[k];
         }
-        const long spread = FrequencyTable.Total - FrequencyTable.Symbols;
-        int total = 0;
-        for (int k = 0; k < FrequencyTable.Symbols; k++)
-        {
-            int f = 1 + (int)(e[k] * spread / sum);
-            table[k] = (ushort)f;
-            total += f;
-        }
-        table[argmax] = (ushort)(table[argmax] + FrequencyTable.Total - total);
+        FrequencyTable.FromShares(new SoftmaxShares(e, sum), argmax, table);
+    }
+
+    private readonly ref struct SoftmaxShares(ReadOnlySpan<int> exp, long sum) : IFrequencyShares
+    {
+        private readonly ReadOnlySpan<int> _exp = exp;
+
+        public int ShareOf(int value) => (int)(_exp[value] * (long)FrequencyTable.Spread / sum);
     }
 }

@@ -4,7 +4,7 @@ namespace PixelCodec.Engine;
 
 /// <summary>
 /// An integer PixelRNN as the codec's probability model for RGB planes; its identity is the SHA-256 of
-/// its file. The public constructor checks the whole model at once (a file named by a user); a
+/// its file under the engine's arithmetic version (<see cref="EngineArithmetic"/>). The public constructor checks the whole model at once (a file named by a user); a
 /// deferred model (<see cref="Deferred"/>) only hashes its file until it is first used, so a decoder
 /// that knows several models parses just the one a file asks for.
 /// </summary>
@@ -19,7 +19,7 @@ public sealed class NeuralModel : IProbabilityModel
 
     private NeuralModel(string name, byte[] modelFile)
     {
-        Identity = ModelIdentity.OfFile(name, modelFile);
+        Identity = EngineArithmetic.IdentityOf(name, modelFile);
         _model = new Lazy<IntegerModel>(() => Checked(modelFile));
     }
 

@@ -13,6 +13,32 @@ public static class FrequencyTable
     /// <summary>Largest entry a valid table can hold: every other symbol keeps its 1.</summary>
     public const int MaxFrequency = Total - (Symbols - 1);
 
+    /// <summary>What a model distributes once every symbol has its 1.</summary>
+    public const int Spread = Total - Symbols;
+
+    /// <summary>
+    /// The one way every model's weights become a table: table[v] = 1 + the share of v, and what the
+    /// shares leave of <see cref="Total"/> (their rounding) goes to <paramref name="remainderTo"/>, the value
+    /// the model expects most. How a model rounds its weights to shares is its own and part of what
+    /// its files hold (they decode only with the same rule): the integer softmax divides exactly, the
+    /// baseline multiplies by a reciprocal, the tree's leaf probabilities are fractions of 2^32.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The shares sum to more than <see cref="Spread"/>.</exception>
+    public static void FromShares<TShares>(scoped in TShares shares, int remainderTo, Span<ushort> table)
+        where TShares : IFrequencyShares, allows ref struct
+    {
+        int sum = 0;
+        for (int v = 0; v < Symbols; v++)
+        {
+            int f = 1 + shares.ShareOf(v);
+            table[v] = (ushort)f;
+            sum += f;
+        }
+        if (sum > Total)
+            throw new InvalidOperationException($"shares sum to {sum - Symbols}, more than the {Spread} a table has");
+        table[remainderTo] = (ushort)(table[remainderTo] + Total - sum);
+    }
+
     /// <summary>Throws <see cref="ArgumentException"/> unless <paramref name="table"/> is a valid table.</summary>
     public static void Validate(ReadOnlySpan<ushort> table)
     {

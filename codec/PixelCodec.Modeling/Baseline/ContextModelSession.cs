@@ -25,7 +25,6 @@ internal sealed class ContextModelSession : IDecoderSession
     private const int Increment = 32;
     private const int HalvingThreshold = 1 << 16;
     private const int PriorTotal = 1 << 10;
-    private const int SpreadForTableScale = FrequencyTable.Total - FrequencyTable.Symbols;
 
     private static readonly int[][] Priors = BuildPriors();
 
@@ -126,19 +125,14 @@ internal sealed class ContextModelSession : IDecoderSession
         return b;
     }
 
-    // table[v] = 1 + floor(counts[(v - prediction) & 255] * (2^16 - 256) / total), and what the floors
-    // leave over goes to the predicted value, so the table sums to exactly 2^16 with every entry >= 1.
-    private static void FillTable(int[] counts, int total, int prediction, Span<ushort> table)
+    // table[v] = 1 + floor(counts[(v - prediction) & 255] * floor((2^16 - 256) * 2^32 / total) / 2^32): a
+    // reciprocal instead of 256 divisions; what the floors leave over goes to the predicted value.
+    private static void FillTable(int[] counts, int total, int prediction, Span<ushort> table) =>
+        FrequencyTable.FromShares(new CountShares(counts, prediction, ((ulong)FrequencyTable.Spread << 32) / (ulong)total), prediction, table);
+
+    private readonly struct CountShares(int[] counts, int prediction, ulong scale) : IFrequencyShares
     {
-        ulong scale = ((ulong)SpreadForTableScale << 32) / (ulong)total;
-        int sum = 0;
-        for (int v = 0; v < FrequencyTable.Symbols; v++)
-        {
-            int f = 1 + (int)(((ulong)counts[(v - prediction) & 0xFF] * scale) >> 32);
-            table[v] = (ushort)f;
-            sum += f;
-        }
-        table[prediction] = (ushort)(table[prediction] + FrequencyTable.Total - sum);
+        public int ShareOf(int value) => (int)(((ulong)counts[(value - prediction) & 0xFF] * scale) >> 32);
     }
 
     private static int Halve(int[] counts)

@@ -132,14 +132,12 @@ internal sealed class ResidualTree
         }
 
         // table[v] = 1 + floor(reach(rank of v) * (2^16 - 256) / 2^32); the floors' remainder goes to the prediction.
-        int sum = 0;
-        for (int v = 0; v < FrequencyTable.Symbols; v++)
-        {
-            int f = 1 + (int)((_reach[_rankOfValue[v]] * (FrequencyTable.Total - FrequencyTable.Symbols)) >> 32);
-            table[v] = (ushort)f;
-            sum += f;
-        }
-        table[predicted] = (ushort)(table[predicted] + FrequencyTable.Total - sum);
+        FrequencyTable.FromShares(new ReachShares(_reach, _rankOfValue), predicted, table);
+    }
+
+    private readonly struct ReachShares(long[] reach, byte[] rankOfValue) : IFrequencyShares
+    {
+        public int ShareOf(int value) => (int)((reach[rankOfValue[value]] * FrequencyTable.Spread) >> 32);
     }
 
     /// <summary>Learns from the value of the sub-pixel whose table was just given.</summary>
