@@ -11,7 +11,7 @@ public sealed record CodedPlane(byte[] Bytes, double IdealBits);
 /// <summary>Drives a probability model and the range coder over one plane.</summary>
 public static class PlaneCoder
 {
-    public static CodedPlane Encode(IProbabilityModel model, ReadOnlyMemory<byte> plane, PlaneShape shape)
+    public static CodedPlane Encode(IProbabilityModel model, ReadOnlyMemory<byte> plane, PlaneShape shape, CodingProgress? progress = null)
     {
         var output = new ArrayBufferWriter<byte>();
         var encoder = new RangeEncoder(output);
@@ -28,13 +28,14 @@ public static class PlaneCoder
                 encoder.Encode(table, row[i]);
                 idealBits += FrequencyTable.IdealBits(table, row[i]);
             }
+            progress?.Add(row.Length);
         }
         encoder.Finish();
         return new CodedPlane(output.WrittenSpan.ToArray(), idealBits);
     }
 
     /// <param name="trailingZerosBounded">The stream is of format version 2 or later: decoding stops with a <see cref="PrnnFormatException"/> as soon as it is over-read.</param>
-    public static void Decode(IProbabilityModel model, ReadOnlyMemory<byte> stream, PlaneShape shape, Span<byte> plane, bool trailingZerosBounded = true)
+    public static void Decode(IProbabilityModel model, ReadOnlyMemory<byte> stream, PlaneShape shape, Span<byte> plane, bool trailingZerosBounded = true, CodingProgress? progress = null)
     {
         var decoder = new RangeDecoder(stream, trailingZerosBounded);
         IDecoderSession session = model.BeginDecoding(shape);
@@ -47,6 +48,8 @@ public static class PlaneCoder
                 throw new PrnnFormatException($"the file is corrupt: a segment of {stream.Length} bytes ran out after {i} of its {plane.Length} sub-pixels");
             session.Observe(value);
             plane[i] = value;
+            if ((i + 1) % shape.Stride == 0)
+                progress?.Add(shape.Stride);
         }
     }
 }

@@ -26,7 +26,8 @@ public static class PrnnDecoder
     /// image of any size: without this, such files are refused before any work, which keeps the work
     /// of every decode in proportion to the file's size (docs/limits.md).
     /// </param>
-    public static RasterImage Decode(ReadOnlyMemory<byte> file, ModelCatalog models, int threads = 1, bool allowDenseVersion1 = false)
+    /// <param name="progress">Counts the sub-pixels decoded, for a progress display.</param>
+    public static RasterImage Decode(ReadOnlyMemory<byte> file, ModelCatalog models, int threads = 1, bool allowDenseVersion1 = false, CodingProgress? progress = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         PrnnHeader header = ReadHeader(file.Span);
@@ -57,6 +58,7 @@ public static class PrnnDecoder
         int lowSegments = layouts.Length * grid.Count;
         bool bounded = header.Version >= PrnnHeaderCodec.BoundedStreamsVersion;
         ReadOnlyMemory<byte> Segment(int s) => file.Slice(payloadStart + segmentStarts[s], header.SegmentLengths[s]);
+        progress?.Start((long)header.Width * header.Height * header.Format.Channels() * (wide ? 2 : 1));
         try
         {
             Parallel.For(0, lowSegments, new ParallelOptions { MaxDegreeOfParallelism = threads }, s =>
@@ -65,12 +67,12 @@ public static class PrnnDecoder
                 Tile tile = grid[s % grid.Count];
                 PlaneShape shape = PlaneSplitter.Shape(tile, layouts[p].Channels);
                 var plane = new byte[shape.SubpixelCount];
-                PlaneCoder.Decode(planeModels[p], Segment(s), shape, plane, trailingZerosBounded: bounded);
+                PlaneCoder.Decode(planeModels[p], Segment(s), shape, plane, trailingZerosBounded: bounded, progress);
                 PlaneSplitter.Insert(high, tile, layouts[p].FirstChannel, layouts[p].Channels, plane);
                 if (low is null)
                     return;
                 var lowPlane = new byte[shape.SubpixelCount];
-                PlaneCoder.Decode(LowByteModel.Given(plane), Segment(lowSegments + s), shape, lowPlane);
+                PlaneCoder.Decode(LowByteModel.Given(plane), Segment(lowSegments + s), shape, lowPlane, progress: progress);
                 PlaneSplitter.Insert(low, tile, layouts[p].FirstChannel, layouts[p].Channels, lowPlane);
             });
         }

@@ -9,7 +9,8 @@ namespace PixelCodec.Container;
 /// <param name="TileSize">0: the image is coded whole; otherwise independent square tiles of this size, decodable in parallel.</param>
 /// <param name="Threads">Tiles and planes coded at once. The output does not depend on it.</param>
 /// <param name="ColourAlternatives">Also code the colour plane with each of these and keep whichever is smallest (higher effort: the file names the model, so decoding costs what the chosen model costs).</param>
-public sealed record PrnnEncodeOptions(IProbabilityModel ColourModel, int TileSize = 0, int Threads = 1, IReadOnlyList<IProbabilityModel>? ColourAlternatives = null)
+/// <param name="Progress">Counts the sub-pixels coded, for a progress display.</param>
+public sealed record PrnnEncodeOptions(IProbabilityModel ColourModel, int TileSize = 0, int Threads = 1, IReadOnlyList<IProbabilityModel>? ColourAlternatives = null, CodingProgress? Progress = null)
 {
     /// <summary>The model of alpha planes and of planes the colour model cannot code: the weighted-predictor model.</summary>
     public static IProbabilityModel OtherPlanesModel => WeightedPredictorModel.Instance;
@@ -48,6 +49,7 @@ public static class PrnnEncoder
                 for (int t = 0; t < grid.Count; t++)
                     jobs.Add((p, LowByteJob, t));
         var coded = new CodedPlane[jobs.Count];
+        options.Progress?.Start(jobs.Sum(j => PlaneSplitter.Shape(grid[j.Tile], layouts[j.Plane].Channels).SubpixelCount));
         Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Threads }, j =>
         {
             (int p, int m, int t) = jobs[j];
@@ -55,8 +57,8 @@ public static class PrnnEncoder
             PlaneShape shape = PlaneSplitter.Shape(tile, layouts[p].Channels);
             byte[] highPlane = PlaneSplitter.Extract(high, tile, layouts[p].FirstChannel, layouts[p].Channels);
             coded[j] = m == LowByteJob
-                ? PlaneCoder.Encode(LowByteModel.Given(highPlane), PlaneSplitter.Extract(low!, tile, layouts[p].FirstChannel, layouts[p].Channels), shape)
-                : PlaneCoder.Encode(candidates[p][m], highPlane, shape);
+                ? PlaneCoder.Encode(LowByteModel.Given(highPlane), PlaneSplitter.Extract(low!, tile, layouts[p].FirstChannel, layouts[p].Channels), shape, options.Progress)
+                : PlaneCoder.Encode(candidates[p][m], highPlane, shape, options.Progress);
         });
         var models = new IProbabilityModel[layouts.Length];
         var segments = new CodedPlane[(wide ? 2 : 1) * layouts.Length * grid.Count];

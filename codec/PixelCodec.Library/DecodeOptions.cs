@@ -1,3 +1,5 @@
+using PixelCodec.Container;
+
 namespace PixelCodec;
 
 /// <summary>How <see cref="PrnnCodec"/> decodes. The pixels never depend on these: a file names the model it needs.</summary>
@@ -15,4 +17,7 @@ public sealed record DecodeOptions
     /// is then bounded only by the image-size limit (docs/limits.md).
     /// </summary>
     public bool AllowDenseVersion1 { get; init; }
+
+    /// <summary>Counts the sub-pixels decoded while the decode runs, for a progress display; null for none.</summary>
+    public CodingProgress? Progress { get; init; }
 }

@@ -1,3 +1,5 @@
+using PixelCodec.Container;
+
 namespace PixelCodec;
 
 /// <summary>How <see cref="PrnnCodec"/> encodes. The bytes written depend on the model, tile size and effort, never on the thread count.</summary>
@@ -14,4 +16,7 @@ public sealed record EncodeOptions
 
     /// <summary>1 codes with <see cref="Model"/>; 2 (for the default model) also tries the classical models and lighter blends and keeps the smallest file, which decodes no slower.</summary>
     public int Effort { get; init; } = 1;
+
+    /// <summary>Counts the sub-pixels coded while the encode runs, for a progress display; null for none.</summary>
+    public CodingProgress? Progress { get; init; }
 }

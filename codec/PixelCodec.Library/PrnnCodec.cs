@@ -30,7 +30,7 @@ public static class PrnnCodec
         if (options.Effort is < 1 or > ModelChoice.MaxEffort)
             throw new ArgumentOutOfRangeException(nameof(options), $"effort must be 1 to {ModelChoice.MaxEffort}");
         var encoding = new PrnnEncodeOptions(ModelChoice.Resolve(options.Model), options.TileSize, options.Threads,
-            ModelChoice.Alternatives(options.Model, options.Effort));
+            ModelChoice.Alternatives(options.Model, options.Effort), options.Progress);
         return PrnnEncoder.Encode(image, encoding, output);
     }
 
@@ -57,7 +57,7 @@ public static class PrnnCodec
     public static RasterImage Decode(ReadOnlyMemory<byte> file, DecodeOptions? options = null)
     {
         options ??= new DecodeOptions();
-        return PrnnDecoder.Decode(file, ModelChoice.Catalog(options.ModelFiles), options.Threads, options.AllowDenseVersion1);
+        return PrnnDecoder.Decode(file, ModelChoice.Catalog(options.ModelFiles), options.Threads, options.AllowDenseVersion1, options.Progress);
     }
 
     /// <summary>Decodes the .prnn file that <paramref name="input"/> holds, read to its end.</summary>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PixelCodec.Cli.Files;
+using PixelCodec.Cli.Progress;
 using PixelCodec.Container;
 using PixelCodec.Imaging;
 
@@ -36,10 +37,11 @@ internal static class DecodeCommand
             ImageFileType type = parse.GetValue(format)
                 ?? (outputPath == InputFile.StandardStream ? ImageFileType.Png : ImageFile.TypeForPath(outputPath));
             byte[] file = InputFile.ReadAll(inputPath);
-            RasterImage image = PrnnCodec.Decode(file, new DecodeOptions
+            var options = new DecodeOptions
             {
                 ModelFiles = parse.GetValue(models)!, Threads = parse.GetValue(threads), AllowDenseVersion1 = parse.GetValue(allowDenseVersion1),
-            });
+            };
+            RasterImage image = TerminalProgress.Run($"decoding {Path.GetFileName(inputPath)}", progress => PrnnCodec.Decode(file, options with { Progress = progress }));
             OutputFile.Write(outputPath, inputPath, stream => ImageFile.Write(image, stream, type));
             return 0;
         }));

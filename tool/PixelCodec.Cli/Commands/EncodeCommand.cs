@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PixelCodec.Cli.Files;
+using PixelCodec.Cli.Progress;
 using PixelCodec.Container;
 using PixelCodec.Imaging;
 
@@ -38,7 +39,8 @@ internal static class EncodeCommand
                 Console.Error.WriteLine($"pixelcodec: warning: {inputPath}: {warning}");
             var options = new EncodeOptions { Model = parse.GetValue(model)!, TileSize = parse.GetValue(tile), Threads = parse.GetValue(threads), Effort = parse.GetValue(effort) };
             PrnnEncodeResult result = null!;
-            OutputFile.Write(outputPath, inputPath, stream => result = PrnnCodec.Encode(image, stream, options));
+            OutputFile.Write(outputPath, inputPath, stream =>
+                result = TerminalProgress.Run($"encoding {Path.GetFileName(inputPath)}", progress => PrnnCodec.Encode(image, stream, options with { Progress = progress })));
             double bitsPerSubpixel = result.FileBytes * 8.0 / ((long)image.Width * image.Height * image.Channels);
             Console.Error.WriteLine($"{inputPath}: {image.Width}x{image.Height} {image.Format}{(image.BitDepth == 16 ? " 16-bit" : "")} -> {result.FileBytes} bytes, {bitsPerSubpixel:F3} bits/sub-pixel");
             return 0;
