@@ -9,8 +9,10 @@ public sealed class CodingProgress
 {
     private long _done, _total;
 
+    /// <summary>The sub-pixels the job will code; 0 until it starts.</summary>
     public long Total => Interlocked.Read(ref _total);
 
+    /// <summary>The sub-pixels coded so far.</summary>
     public long Done => Interlocked.Read(ref _done);
 
     internal void Start(long total)

@@ -5,12 +5,14 @@ using PixelCodec.Modeling;
 namespace PixelCodec.Container;
 
 /// <summary>A coded plane and what its model said it should cost.</summary>
+/// <param name="Bytes">The range-coder stream.</param>
 /// <param name="IdealBits">Sum over its sub-pixels of -log2 of the model's probability: the length an ideal coder would reach.</param>
 public sealed record CodedPlane(byte[] Bytes, double IdealBits);
 
 /// <summary>Drives a probability model and the range coder over one plane.</summary>
 public static class PlaneCoder
 {
+    /// <summary>Codes one plane (sub-pixels in raster, channel-interleaved order) into one range-coder stream.</summary>
     public static CodedPlane Encode(IProbabilityModel model, ReadOnlyMemory<byte> plane, PlaneShape shape, CodingProgress? progress = null)
     {
         var output = new ArrayBufferWriter<byte>();
@@ -34,7 +36,13 @@ public static class PlaneCoder
         return new CodedPlane(output.WrittenSpan.ToArray(), idealBits);
     }
 
+    /// <summary>Decodes one plane from its stream, table by table, each value observed before the next table.</summary>
+    /// <param name="model">The model that coded it.</param>
+    /// <param name="stream">The segment: one range-coder stream.</param>
+    /// <param name="shape">The plane's size and channels.</param>
+    /// <param name="plane">Receives the sub-pixels, in raster, channel-interleaved order.</param>
     /// <param name="trailingZerosBounded">The stream is of format version 2 or later: decoding stops with a <see cref="PrnnFormatException"/> as soon as it is over-read.</param>
+    /// <param name="progress">Counts the sub-pixels decoded, a row at a time.</param>
     public static void Decode(IProbabilityModel model, ReadOnlyMemory<byte> stream, PlaneShape shape, Span<byte> plane, bool trailingZerosBounded = true, CodingProgress? progress = null)
     {
         var decoder = new RangeDecoder(stream, trailingZerosBounded);

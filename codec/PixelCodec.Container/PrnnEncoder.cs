@@ -16,13 +16,19 @@ public sealed record PrnnEncodeOptions(IProbabilityModel ColourModel, int TileSi
     public static IProbabilityModel OtherPlanesModel => WeightedPredictorModel.Instance;
 }
 
+/// <param name="Header">The header written.</param>
+/// <param name="FileBytes">The whole file's size.</param>
+/// <param name="PayloadBytes">The segments' size.</param>
 /// <param name="IdealBits">What the models' tables say the payload should cost; the payload's real size minus this is the coding overhead.</param>
 public sealed record PrnnEncodeResult(PrnnHeader Header, long FileBytes, long PayloadBytes, double IdealBits);
 
+/// <summary>Writes .prnn files: every plane and tile coded with its model, in parallel; the bytes never depend on the thread count.</summary>
 public static class PrnnEncoder
 {
     private const int LowByteJob = -1;
 
+    /// <summary>Codes <paramref name="image"/> and writes the whole file to <paramref name="output"/>.</summary>
+    /// <exception cref="PrnnFormatException">The image is wider or taller than a file holds (<see cref="PrnnHeaderCodec.MaxSide"/>).</exception>
     public static PrnnEncodeResult Encode(RasterImage image, PrnnEncodeOptions options, Stream output)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(options.TileSize);

@@ -8,7 +8,12 @@ public sealed record PlaneEntry(int Channels, byte[] ModelId);
 /// <summary>
 /// Everything a .prnn file says before its payload. See <see cref="PrnnHeaderCodec"/> for the bytes.
 /// </summary>
+/// <param name="Version">The format version (<see cref="PrnnHeaderCodec.VersionFor"/>).</param>
+/// <param name="Format">The image's channels.</param>
+/// <param name="Width">Pixels per row.</param>
+/// <param name="Height">Rows.</param>
 /// <param name="TileWidth">0 when the image is coded whole, else the width of the independently coded tiles.</param>
+/// <param name="TileHeight">0 when the image is coded whole, else the height of the tiles.</param>
 /// <param name="SegmentLengths">Payload bytes of every (plane, tile) pair, plane-major, tiles in raster order.</param>
 /// <param name="Planes">The coded planes: colour, then alpha if the format has it; for 16-bit samples those of the high bytes, then those of the low bytes.</param>
 /// <param name="PixelChecksum">The first 8 bytes of the SHA-256 of the decoded pixels (<see cref="RasterImage.Pixels"/>; 16-bit samples high byte first).</param>
@@ -25,8 +30,10 @@ public sealed record PrnnHeader(
     byte[] PixelChecksum,
     int BitDepth = 8)
 {
+    /// <summary>The tiles the planes are split into (one when the image is coded whole).</summary>
     public TileGrid Tiles => new(Width, Height, TileWidth, TileHeight);
 
+    /// <summary>The bytes after the header: every segment.</summary>
     public long PayloadLength => SegmentLengths.Sum(l => (long)l);
 
     /// <summary>What plane <paramref name="plane"/> holds, for people: "colour", "alpha", "colour low bytes", ...</summary>

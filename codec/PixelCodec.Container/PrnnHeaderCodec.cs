@@ -40,8 +40,11 @@ public static class PrnnHeaderCodec
 
     /// <summary>The first version whose streams drop at most <see cref="Entropy.RangeEncoder.MaxDroppedZeros"/> trailing zeros.</summary>
     public const int BoundedStreamsVersion = 2;
+
+    /// <summary>Bytes of the pixel checksum a header records.</summary>
     public const int ChecksumLength = 8;
 
+    /// <summary>The four bytes every .prnn file starts with.</summary>
     public static ReadOnlySpan<byte> Magic => [0x89, (byte)'P', (byte)'R', (byte)'N'];
 
     private const byte TiledFlag = 0x10;
@@ -56,11 +59,13 @@ public static class PrnnHeaderCodec
     /// </summary>
     public const int MaxSide = 1 << 16;
 
+    /// <summary>What a header records of the pixels: the first <see cref="ChecksumLength"/> bytes of their SHA-256.</summary>
     public static byte[] PixelChecksum(ReadOnlySpan<byte> pixels) => SHA256.HashData(pixels)[..ChecksumLength];
 
     /// <summary>The version an encoder writes: the lowest that holds samples of this depth.</summary>
     public static int VersionFor(int bitDepth) => bitDepth == 16 ? WideSamplesVersion : BoundedStreamsVersion;
 
+    /// <summary>The bytes of <paramref name="header"/>, its check included.</summary>
     public static byte[] Write(PrnnHeader header)
     {
         bool tiled = header.TileWidth != 0;
@@ -87,6 +92,8 @@ public static class PrnnHeaderCodec
     /// <summary>Reads and checks a header; <paramref name="headerLength"/> is where the payload starts.</summary>
     public static PrnnHeader Read(ReadOnlySpan<byte> file, out int headerLength) => Read(file, out headerLength, verifyCheck: true);
 
+    /// <param name="file">The file, from its first byte.</param>
+    /// <param name="headerLength">Where the payload starts.</param>
     /// <param name="verifyCheck">False only for fuzzing, which repairs the check so that mutations reach the fields behind it.</param>
     internal static PrnnHeader Read(ReadOnlySpan<byte> file, out int headerLength, bool verifyCheck)
     {

@@ -14,10 +14,14 @@ public readonly record struct TileGrid(int Width, int Height, int TileWidth, int
     private int EffectiveTileWidth => TileWidth == 0 ? Width : Math.Min(TileWidth, Width);
     private int EffectiveTileHeight => TileHeight == 0 ? Height : Math.Min(TileHeight, Height);
 
+    /// <summary>Tiles per row of tiles.</summary>
     public int Columns => (Width + EffectiveTileWidth - 1) / EffectiveTileWidth;
+    /// <summary>Rows of tiles.</summary>
     public int Rows => (Height + EffectiveTileHeight - 1) / EffectiveTileHeight;
+    /// <summary>Tiles in all.</summary>
     public int Count => Columns * Rows;
 
+    /// <summary>Tile <paramref name="index"/>, in raster order.</summary>
     public Tile this[int index]
     {
         get

@@ -10,10 +10,15 @@ namespace PixelCodec.Imaging;
 /// </summary>
 public static class PngReader
 {
+    /// <summary>The eight bytes every PNG file starts with.</summary>
     public static ReadOnlySpan<byte> Signature => [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
 
+    /// <summary>Reads a whole PNG file.</summary>
+    /// <exception cref="ImageFormatException">The file is not a PNG, is damaged in a critical chunk, or is larger than <see cref="RasterImage.MaxPixels"/>.</exception>
     public static RasterImage Read(ReadOnlySpan<byte> file) => Read(file, out _);
 
+    /// <summary>Reads a whole PNG file and says what was wrong but could be read past.</summary>
+    /// <param name="file">The whole PNG file.</param>
     /// <param name="warnings">What was wrong but did not stop the image from being read (an ancillary chunk with a bad CRC, skipped), one line each.</param>
     public static RasterImage Read(ReadOnlySpan<byte> file, out IReadOnlyList<string> warnings)
     {

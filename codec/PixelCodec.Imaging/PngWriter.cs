@@ -10,6 +10,7 @@ namespace PixelCodec.Imaging;
 /// </summary>
 public static class PngWriter
 {
+    /// <summary>Writes <paramref name="image"/> to <paramref name="output"/> as a PNG file.</summary>
     public static void Write(RasterImage image, Stream output)
     {
         output.Write(PngReader.Signature);
@@ -18,6 +19,7 @@ public static class PngWriter
         WriteChunk(output, "IEND"u8, []);
     }
 
+    /// <summary>The bytes of <paramref name="image"/> as a PNG file.</summary>
     public static byte[] Encode(RasterImage image)
     {
         using var stream = new MemoryStream();

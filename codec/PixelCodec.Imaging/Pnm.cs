@@ -5,9 +5,12 @@ namespace PixelCodec.Imaging;
 /// <summary>Binary PNM: P5 (grey) and P6 (RGB) with maxval 255 (8-bit) or 65535 (16-bit, high byte first); header comments are allowed.</summary>
 public static class Pnm
 {
+    /// <summary>Whether the bytes start like a PNM file (P1 to P7; only P5 and P6 are read).</summary>
     public static bool HasSignature(ReadOnlySpan<byte> file) =>
         file.Length >= 2 && file[0] == (byte)'P' && file[1] is (byte)'1' or (byte)'2' or (byte)'3' or (byte)'4' or (byte)'5' or (byte)'6' or (byte)'7';
 
+    /// <summary>Reads a whole P5 or P6 file.</summary>
+    /// <exception cref="ImageFormatException">Another PNM kind, a damaged or truncated file, or one larger than <see cref="RasterImage.MaxPixels"/>.</exception>
     public static RasterImage Read(ReadOnlySpan<byte> file)
     {
         if (!HasSignature(file))
@@ -38,6 +41,8 @@ public static class Pnm
         return new RasterImage(width, height, format, file.Slice(position, size).ToArray(), bitDepth);
     }
 
+    /// <summary>Writes <paramref name="image"/> as P5 (grey) or P6 (RGB).</summary>
+    /// <exception cref="ImageFormatException">The image has alpha, which PNM cannot hold.</exception>
     public static void Write(RasterImage image, Stream output)
     {
         char type = image.Format switch

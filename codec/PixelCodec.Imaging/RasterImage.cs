@@ -10,11 +10,15 @@ public sealed class RasterImage
     /// <summary>Largest pixel count any reader accepts, so a corrupt header cannot ask for gigabytes.</summary>
     public const long MaxPixels = 1L << 28;
 
+    /// <summary>A black (all-zero) image.</summary>
+    /// <exception cref="ImageFormatException">The size is beyond <see cref="MaxPixels"/>.</exception>
     public RasterImage(int width, int height, PixelFormat format, int bitDepth = 8)
         : this(width, height, format, new byte[CheckedSize(width, height, format, bitDepth)], bitDepth)
     {
     }
 
+    /// <summary>An image over <paramref name="pixels"/> (not copied): <see cref="Stride"/> bytes per row, top to bottom.</summary>
+    /// <exception cref="ArgumentException">The buffer is not exactly the size of the image.</exception>
     public RasterImage(int width, int height, PixelFormat format, byte[] pixels, int bitDepth = 8)
     {
         if (pixels.Length != CheckedSize(width, height, format, bitDepth))
@@ -26,22 +30,34 @@ public sealed class RasterImage
         Pixels = pixels;
     }
 
+    /// <summary>Pixels per row.</summary>
     public int Width { get; }
+
+    /// <summary>Rows.</summary>
     public int Height { get; }
+
+    /// <summary>The channels of each pixel.</summary>
     public PixelFormat Format { get; }
 
     /// <summary>8 or 16.</summary>
     public int BitDepth { get; }
 
+    /// <summary>1 or 2.</summary>
     public int BytesPerSample => BitDepth / 8;
+
+    /// <summary>Channels per pixel, alpha included.</summary>
     public int Channels => Format.Channels();
+
+    /// <summary>Bytes per row.</summary>
     public int Stride => Width * Channels * BytesPerSample;
 
     /// <summary>Interleaved samples, <see cref="Stride"/> bytes per row; 16-bit samples high byte first.</summary>
     public byte[] Pixels { get; }
 
+    /// <summary>The samples of row <paramref name="y"/>.</summary>
     public Span<byte> Row(int y) => Pixels.AsSpan(y * Stride, Stride);
 
+    /// <summary>Whether <paramref name="other"/> has the same size, format, depth and every sample equal: what lossless means.</summary>
     public bool PixelsEqual(RasterImage other) =>
         Width == other.Width && Height == other.Height && Format == other.Format && BitDepth == other.BitDepth && Pixels.AsSpan().SequenceEqual(other.Pixels);
 
