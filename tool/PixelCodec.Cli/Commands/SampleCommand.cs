@@ -1,4 +1,5 @@
 using System.CommandLine;
+using PixelCodec.Imaging;
 
 namespace PixelCodec.Cli.Commands;
 
@@ -11,7 +12,7 @@ internal static class SampleCommand
 
     public static Command Create()
     {
-        var output = CommonOptions.Output($"The grid of samples to write (.png, or .pnm/.ppm), {Columns} to a row with {Imaging.ImageGrid.Gap} white pixels between them; one sample is written alone; '-' writes PNG to standard output.");
+        var output = CommonOptions.Output($"The grid of samples to write (.png, or .pnm/.ppm), {Columns} to a row with {ImageGrid.Gap} white pixels between them; one sample is written alone; '-' writes PNG to standard output.");
         var sampling = new SamplingOptions("Images to draw.", 1);
         var size = new Option<string>("--size")
         {
@@ -25,7 +26,7 @@ internal static class SampleCommand
         {
             (int width, int height) = ParseSize(parse.GetValue(size)!);
             SampleOptions options = sampling.Read(parse);
-            IReadOnlyList<Imaging.RasterImage> images = Sampler.Sample(width, height, parse.GetValue(sampling.Count), options);
+            IReadOnlyList<RasterImage> images = Sampler.Sample(width, height, parse.GetValue(sampling.Count), options);
             SamplingOptions.WriteGrid(parse.GetValue(output)!, null, images, Columns);
             return 0;
         }));
