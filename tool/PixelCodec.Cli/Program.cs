@@ -8,6 +8,8 @@ var root = new RootCommand(
     EncodeCommand.Create(),
     DecodeCommand.Create(),
     InfoCommand.Create(),
+    SampleCommand.Create(),
+    CompleteCommand.Create(),
     CompareCommand.Create(),
     TrainCommand.Create(),
     EvalCommand.Create(),

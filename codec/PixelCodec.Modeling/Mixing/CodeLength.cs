@@ -1,4 +1,3 @@
-using System.Numerics;
 using PixelCodec.Entropy;
 
 namespace PixelCodec.Modeling.Mixing;
@@ -20,26 +19,7 @@ internal static class CodeLength
     {
         var table = new ushort[FrequencyTable.Total + 1];
         for (int f = 1; f <= FrequencyTable.Total; f++)
-            table[f] = (ushort)((FrequencyTable.PrecisionBits << FractionBits) - Log2(f));
+            table[f] = (ushort)((FrequencyTable.PrecisionBits << FractionBits) - FixedLog2.Of(f, FractionBits));
         return table;
-    }
-
-    /// <summary>log2(f) in 1/256 bit, rounded down: the integer part, then one fraction bit per squaring of the mantissa.</summary>
-    private static int Log2(int f)
-    {
-        int exponent = BitOperations.Log2((uint)f);
-        long mantissa = (long)f << (30 - exponent); // [1, 2) as Q30
-        int log = exponent;
-        for (int bit = 0; bit < FractionBits; bit++)
-        {
-            mantissa = mantissa * mantissa >> 30;
-            log <<= 1;
-            if (mantissa >= 2L << 30)
-            {
-                log |= 1;
-                mantissa >>= 1;
-            }
-        }
-        return log;
     }
 }

@@ -1,0 +1,51 @@
+using PixelCodec.Entropy;
+
+namespace PixelCodec.Modeling.Sampling;
+
+/// <summary>
+/// Draws planes from a probability model: the model's decoder session gives the table of each
+/// sub-pixel, as it does for decoding, and instead of a range decoder a seeded generator picks the value
+/// (<see cref="Temperature"/> says how), which the session then observes. Sub-pixels given in advance
+/// are observed as they are: that is completion. Plane i draws from its own stream of the seed
+/// (<see cref="SplitMix64.Stream"/>), so it is the same whatever the count and the thread count.
+/// </summary>
+public static class PlaneSampler
+{
+    /// <summary>
+    /// <paramref name="count"/> planes of <paramref name="shape"/>, each starting with the sub-pixels of
+    /// <paramref name="given"/> (in raster order; empty to draw every sub-pixel) and drawn from there on.
+    /// </summary>
+    /// <param name="threads">Planes drawn at once (at least 1); the planes never depend on it.</param>
+    /// <exception cref="ArgumentException">The model cannot code planes of this many channels, more sub-pixels are given than the plane holds, or the count or thread count is below 1.</exception>
+    public static byte[][] Draw(IProbabilityModel model, PlaneShape shape, ReadOnlyMemory<byte> given, int count, ulong seed, Temperature temperature, int threads)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (!model.SupportsChannels(shape.Channels))
+            throw new ArgumentException($"model '{model.Identity.Name}' cannot code planes of {shape.Channels} channels", nameof(model));
+        if (given.Length > shape.SubpixelCount)
+            throw new ArgumentException($"{given.Length} sub-pixels given for a plane of {shape.SubpixelCount}", nameof(given));
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
+        var planes = new byte[count][];
+        Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = threads },
+            i => planes[i] = DrawOne(model, shape, given.Span, SplitMix64.Stream(seed, i), temperature));
+        return planes;
+    }
+
+    private static byte[] DrawOne(IProbabilityModel model, PlaneShape shape, ReadOnlySpan<byte> given, SplitMix64 random, Temperature temperature)
+    {
+        var plane = new byte[shape.SubpixelCount];
+        given.CopyTo(plane);
+        IDecoderSession session = model.BeginDecoding(shape);
+        Span<ushort> table = stackalloc ushort[FrequencyTable.Symbols];
+        Span<long> weights = stackalloc long[FrequencyTable.Symbols];
+        for (int i = 0; i < plane.Length; i++)
+        {
+            session.NextTable(table);
+            if (i >= given.Length)
+                plane[i] = (byte)WeightedDraw.Draw(weights, temperature.Weigh(table, weights), ref random);
+            session.Observe(plane[i]);
+        }
+        return plane;
+    }
+}
