@@ -15,4 +15,12 @@ var root = new RootCommand(
     EvalCommand.Create(),
     ExportCommand.Create(),
 };
-return root.Parse(args).Invoke();
+ParseResult parse = root.Parse(args);
+// Usage errors get the one-line error policy of every other failure, not a page of help.
+if (parse.Errors.Count > 0 && parse.Action is System.CommandLine.Invocation.ParseErrorAction)
+{
+    string command = parse.CommandResult.Command == root ? "pixelcodec" : $"pixelcodec {parse.CommandResult.Command.Name}";
+    Console.Error.WriteLine($"pixelcodec: error: {string.Join("; ", parse.Errors.Select(e => e.Message.ReplaceLineEndings(" ")))} (see {command} --help)");
+    return 1;
+}
+return parse.Invoke();

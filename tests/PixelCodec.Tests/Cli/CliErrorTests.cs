@@ -24,6 +24,18 @@ public class CliErrorTests
         return folder.File("ok.prnn");
     }
 
+    [Theory]
+    [InlineData("encode --threads abc in.png out.prnn", "Cannot parse argument 'abc' for option '--threads'")]
+    [InlineData("encode --tile -3 in.png out.prnn", "--tile must be 0 or positive")]
+    [InlineData("decode", "Required argument 'input' missing")]
+    [InlineData("frobnicate", "Unrecognized command or argument 'frobnicate'")]
+    public void UsageErrorsAreOneLineToo(string arguments, string expected)
+    {
+        CliResult result = CliProcess.Run(arguments.Split(' '));
+        AssertCleanFailure(result, expected);
+        Assert.Contains("--help)", result.StandardError);
+    }
+
     [Fact]
     public void MissingInput()
     {

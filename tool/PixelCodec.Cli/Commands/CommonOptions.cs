@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
 
 namespace PixelCodec.Cli.Commands;
 
@@ -15,13 +17,23 @@ internal static class CommonOptions
     {
         Description = "Tiles and planes coded at once. Output bytes never depend on it.",
         DefaultValueFactory = _ => Environment.ProcessorCount,
-        Validators = { r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--threads must be at least 1"); } },
+        Validators = { InRange(1, int.MaxValue, "--threads must be at least 1") },
     };
 
     public static Option<string> Device() => new("--device")
     {
         Description = "libtorch device: cpu, or cuda where the shim was built against a CUDA libtorch.",
         DefaultValueFactory = _ => "cpu",
+    };
+
+    /// <summary>
+    /// Refuses a whole number outside [min, max] with <paramref name="message"/>. A value that is not a
+    /// number at all is left to the parser, which reports it (asking for the value here would throw).
+    /// </summary>
+    public static Action<OptionResult> InRange(int min, int max, string message) => result =>
+    {
+        if (result.Tokens.Count == 1 && int.TryParse(result.Tokens[0].Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) && (value < min || value > max))
+            result.AddError(message);
     };
 
     public static Argument<string> Input(string description) => new("input") { Description = description };

@@ -18,13 +18,13 @@ internal static class EncodeCommand
         {
             Description = "Code independent square tiles of this size (decodable in parallel, at some cost in size); 0 codes the image whole.",
             DefaultValueFactory = _ => 0,
-            Validators = { r => { if (r.GetValueOrDefault<int>() < 0) r.AddError("--tile must be 0 or positive"); } },
+            Validators = { CommonOptions.InRange(0, int.MaxValue, "--tile must be 0 or positive") },
         };
         var effort = new Option<int>("--effort", "-e")
         {
             Description = $"1 (fast, the default) codes with the model; 2 also tries the classical models and lighter blends and keeps the smallest file (for --model default; encoding is slower, decoding is not).",
             DefaultValueFactory = _ => 1,
-            Validators = { r => { if (r.GetValueOrDefault<int>() is < 1 or > ModelChoice.MaxEffort) r.AddError($"--effort must be 1 to {ModelChoice.MaxEffort}"); } },
+            Validators = { CommonOptions.InRange(1, ModelChoice.MaxEffort, $"--effort must be 1 to {ModelChoice.MaxEffort}") },
         };
         var command = new Command("encode", "Compress an image losslessly into a .prnn file.\nExample: pixelcodec encode photo.png photo.prnn")
         {
