@@ -6,8 +6,13 @@ namespace PixelCodec.Entropy;
 /// </summary>
 public static class FrequencyTable
 {
+    /// <summary>Entries in a table: one per 8-bit value.</summary>
     public const int Symbols = 256;
+
+    /// <summary>Bits of the coder's probability scale: a table sums to 2^16.</summary>
     public const int PrecisionBits = 16;
+
+    /// <summary>What every table's entries sum to, 2^<see cref="PrecisionBits"/> = 65536.</summary>
     public const int Total = 1 << PrecisionBits;
 
     /// <summary>Largest entry a valid table can hold: every other symbol keeps its 1.</summary>

@@ -16,6 +16,8 @@ public sealed class RangeDecoder
     private uint _range = uint.MaxValue;
     private uint _code;
 
+    /// <summary>A decoder over one stream; reads the stream's first 4 bytes at once.</summary>
+    /// <param name="input">The stream, exactly as long as the encoder's <see cref="RangeEncoder.BytesWritten"/> (the container keeps the length).</param>
     /// <param name="trailingZerosBounded">
     /// The stream drops at most <see cref="RangeEncoder.MaxDroppedZeros"/> trailing zeros (format
     /// version 2 on); false for streams that dropped them all, where no over-read proves damage.

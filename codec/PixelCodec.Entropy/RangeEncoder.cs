@@ -61,6 +61,7 @@ public sealed class RangeEncoder
     private long _bytesWritten;
     private bool _finished;
 
+    /// <summary>An encoder that appends its stream to <paramref name="output"/>; call <see cref="Finish"/> to end it.</summary>
     public RangeEncoder(IBufferWriter<byte> output) => _output = output;
 
     /// <summary>Bytes handed to the output so far (after <see cref="Finish"/>: the stream length).</summary>
