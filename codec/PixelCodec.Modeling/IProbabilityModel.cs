@@ -12,13 +12,20 @@ namespace PixelCodec.Modeling;
 /// </summary>
 public interface IProbabilityModel
 {
+    /// <summary>Which model this is: a file records its <see cref="ModelIdentity.Id"/> for every plane the model coded.</summary>
     ModelIdentity Identity { get; }
 
     /// <summary>Whether the model can code planes with this many channels per pixel.</summary>
     bool SupportsChannels(int channels);
 
+    /// <summary>
+    /// Starts encoding <paramref name="plane"/> (<see cref="PlaneShape.SubpixelCount"/> bytes, rows of
+    /// <see cref="PlaneShape.Stride"/>), whose channel count <see cref="SupportsChannels"/> accepts. The pass
+    /// may read the plane until its last row is asked for: it must not change before then.
+    /// </summary>
     IEncoderPass BeginEncoding(ReadOnlyMemory<byte> plane, PlaneShape shape);
 
+    /// <summary>Starts decoding a plane of <paramref name="shape"/>, whose channel count <see cref="SupportsChannels"/> accepts.</summary>
     IDecoderSession BeginDecoding(PlaneShape shape);
 }
 

@@ -11,20 +11,28 @@ namespace PixelCodec.Modeling.Baseline;
 /// </summary>
 public sealed class ContextModel : IProbabilityModel
 {
+    /// <summary>What the identity hashes.</summary>
     public const string VersionedName = "pixelcodec/baseline-context-model/v1";
 
+    /// <summary>The model; it holds no state of a plane (each plane gets its own session), so one serves every caller.</summary>
     public static readonly ContextModel Instance = new();
 
     private ContextModel() =>
         Identity = new ModelIdentity("baseline", SHA256.HashData(Encoding.ASCII.GetBytes(VersionedName)));
 
+    /// <inheritdoc />
     public ModelIdentity Identity { get; }
 
+    /// <summary>Whether <paramref name="channels"/> is 1 to 4.</summary>
     public bool SupportsChannels(int channels) => channels is >= 1 and <= ContextModelSession.MaxChannels;
 
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException">The shape has a channel count the model does not code.</exception>
     public IEncoderPass BeginEncoding(ReadOnlyMemory<byte> plane, PlaneShape shape) =>
         new SequentialEncoderPass(BeginDecoding(shape), plane, shape);
 
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException">The shape has a channel count the model does not code.</exception>
     public IDecoderSession BeginDecoding(PlaneShape shape)
     {
         if (!SupportsChannels(shape.Channels))

@@ -12,7 +12,10 @@ namespace PixelCodec.Modeling.LowByte;
 /// </summary>
 public sealed class LowByteModel : IProbabilityModel
 {
+    /// <summary>The name of <see cref="SharedIdentity"/>.</summary>
     public const string Name = "low-byte";
+
+    /// <summary>What <see cref="SharedIdentity"/> hashes.</summary>
     public const string VersionedName = "pixelcodec/low-byte/v1";
 
     /// <summary>What a file records for its low-byte planes.</summary>
@@ -25,13 +28,19 @@ public sealed class LowByteModel : IProbabilityModel
     /// <summary>The model of the low-byte plane whose high bytes are <paramref name="highPlane"/> (same shape, interleaved the same way).</summary>
     public static LowByteModel Given(ReadOnlyMemory<byte> highPlane) => new(highPlane);
 
+    /// <summary><see cref="SharedIdentity"/>, whatever the high bytes.</summary>
     public ModelIdentity Identity => SharedIdentity;
 
+    /// <summary>Whether <paramref name="channels"/> is 1 to 4.</summary>
     public bool SupportsChannels(int channels) => channels is >= 1 and <= LowByteSession.MaxChannels;
 
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException">The model does not code the shape's channel count, or the high-byte plane is not the size of the shape.</exception>
     public IEncoderPass BeginEncoding(ReadOnlyMemory<byte> plane, PlaneShape shape) =>
         new SequentialEncoderPass(BeginDecoding(shape), plane, shape);
 
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException">The model does not code the shape's channel count, or the high-byte plane is not the size of the shape.</exception>
     public IDecoderSession BeginDecoding(PlaneShape shape)
     {
         if (!SupportsChannels(shape.Channels))

@@ -46,15 +46,20 @@ public sealed class MixtureModel : IProbabilityModel
         return new MixtureModel(experts, BlendScheme.Grid(experts.Length, GridStep), GridVersionedName);
     }
 
+    /// <inheritdoc />
     public ModelIdentity Identity { get; }
 
+    /// <summary>The blended models, in the order their hashes enter the identity.</summary>
     public IReadOnlyList<IProbabilityModel> Experts => _experts;
 
+    /// <summary>Whether every expert codes planes of <paramref name="channels"/> channels.</summary>
     public bool SupportsChannels(int channels) => _experts.All(e => e.SupportsChannels(channels));
 
+    /// <inheritdoc />
     public IEncoderPass BeginEncoding(ReadOnlyMemory<byte> plane, PlaneShape shape) =>
         new EncoderPass([.. _experts.Select(e => e.BeginEncoding(plane, shape))], new BlendChooser(_scheme, shape.Channels), plane, shape);
 
+    /// <inheritdoc />
     public IDecoderSession BeginDecoding(PlaneShape shape) =>
         new DecoderSession([.. _experts.Select(e => e.BeginDecoding(shape))], new BlendChooser(_scheme, shape.Channels));
 

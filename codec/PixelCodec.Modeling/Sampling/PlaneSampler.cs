@@ -15,6 +15,12 @@ public static class PlaneSampler
     /// <paramref name="count"/> planes of <paramref name="shape"/>, each starting with the sub-pixels of
     /// <paramref name="given"/> (in raster order; empty to draw every sub-pixel) and drawn from there on.
     /// </summary>
+    /// <param name="model">The model drawn from.</param>
+    /// <param name="shape">The shape of every plane.</param>
+    /// <param name="given">The first sub-pixels of every plane, in raster order; empty to draw every sub-pixel.</param>
+    /// <param name="count">Planes to draw, at least 1.</param>
+    /// <param name="seed">The same seed (with the same model, shape, given sub-pixels and temperature) draws the same planes.</param>
+    /// <param name="temperature">How each table is reshaped before a value is drawn from it.</param>
     /// <param name="threads">Planes drawn at once (at least 1); the planes never depend on it.</param>
     /// <exception cref="ArgumentException">The model cannot code planes of this many channels, more sub-pixels are given than the plane holds, or the count or thread count is below 1.</exception>
     public static byte[][] Draw(IProbabilityModel model, PlaneShape shape, ReadOnlyMemory<byte> given, int count, ulong seed, Temperature temperature, int threads)

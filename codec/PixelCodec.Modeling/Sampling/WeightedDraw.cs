@@ -5,6 +5,7 @@ internal static class WeightedDraw
 {
     /// <param name="weights">Non-negative weights.</param>
     /// <param name="total">Their sum, at least 1.</param>
+    /// <param name="random">The generator, advanced by the draw.</param>
     public static int Draw(ReadOnlySpan<long> weights, long total, ref SplitMix64 random)
     {
         long target = (long)random.NextBelow((ulong)total);

@@ -47,6 +47,7 @@ internal sealed class ResidualTree
     private int _mixer;
 
     /// <param name="contextCounts">How many contexts each set has.</param>
+    /// <param name="mixerContexts">How many contexts the mixing weights have: each learns its own.</param>
     /// <param name="initialLeafMass">For a context of set s, the leaf masses (by rank) its probabilities start from.</param>
     /// <param name="withExpert">Whether every table is given an expert's table to mix in.</param>
     public ResidualTree(int[] contextCounts, int mixerContexts, Func<int, int, long[]> initialLeafMass, bool withExpert = false)
@@ -86,6 +87,11 @@ internal sealed class ResidualTree
     /// The table of the next sub-pixel under the given contexts (one per set) and mixer context, ranked
     /// from <paramref name="predicted"/>, leaning up unless <paramref name="mirrored"/>.
     /// </summary>
+    /// <param name="contexts">One context per set, each below that set's count in the constructor's contextCounts.</param>
+    /// <param name="mixerContext">Below the constructor's mixerContexts: whose weights mix the questions.</param>
+    /// <param name="predicted">The value of rank 0, 0 to 255.</param>
+    /// <param name="mirrored">Whether the value below the prediction comes before the one above it at each distance.</param>
+    /// <param name="table">Receives the 256 frequencies.</param>
     /// <param name="expert">With an expert: its table of this sub-pixel (256 frequencies).</param>
     public void Table(ReadOnlySpan<int> contexts, int mixerContext, int predicted, bool mirrored, Span<ushort> table, ReadOnlySpan<ushort> expert = default)
     {

@@ -14,10 +14,16 @@ namespace PixelCodec.Modeling.Weighted;
 /// </summary>
 public sealed class WeightedPredictorModel : IProbabilityModel
 {
+    /// <summary>The identity's name; with an expert, "weighted(expert's name)".</summary>
     public const string Name = "weighted";
+
+    /// <summary>What the identity of the model alone hashes.</summary>
     public const string VersionedName = "pixelcodec/weighted-predictor/v1";
+
+    /// <summary>What the identity of the model with an expert hashes, followed by the expert's <see cref="ModelIdentity.Hash"/>.</summary>
     public const string WithExpertVersionedName = "pixelcodec/weighted-predictor-with-expert/v1";
 
+    /// <summary>The model alone, without an expert; it holds no state of a plane, so one serves every caller.</summary>
     public static readonly WeightedPredictorModel Instance = new(null);
 
     private readonly IProbabilityModel? _expert;
@@ -33,11 +39,15 @@ public sealed class WeightedPredictorModel : IProbabilityModel
     /// <summary>The model with <paramref name="expert"/>'s tables mixed into its own.</summary>
     public static WeightedPredictorModel With(IProbabilityModel expert) => new(expert);
 
+    /// <inheritdoc />
     public ModelIdentity Identity { get; }
 
+    /// <summary>Whether <paramref name="channels"/> is 1 to 4 and the expert, if there is one, codes that many.</summary>
     public bool SupportsChannels(int channels) =>
         channels is >= 1 and <= WeightedPredictorSession.MaxChannels && (_expert?.SupportsChannels(channels) ?? true);
 
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException">The shape has a channel count the model does not code.</exception>
     public IEncoderPass BeginEncoding(ReadOnlyMemory<byte> plane, PlaneShape shape)
     {
         CheckChannels(shape);
@@ -47,6 +57,8 @@ public sealed class WeightedPredictorModel : IProbabilityModel
             : new WithExpertEncoderPass(_expert.BeginEncoding(plane, shape), session, plane, shape);
     }
 
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException">The shape has a channel count the model does not code.</exception>
     public IDecoderSession BeginDecoding(PlaneShape shape)
     {
         CheckChannels(shape);

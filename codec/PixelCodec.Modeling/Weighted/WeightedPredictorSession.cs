@@ -73,6 +73,7 @@ internal sealed class WeightedPredictorSession : IDecoderSession
     private int _mixerContext;
     private int _biasContext;
 
+    /// <param name="shape">The plane's shape: 1 to <see cref="MaxChannels"/> channels.</param>
     /// <param name="withExpert">Every table will be given an expert's table to mix in (<see cref="NextTable(Span{ushort}, ReadOnlySpan{ushort})"/>).</param>
     public WeightedPredictorSession(PlaneShape shape, bool withExpert = false)
     {
