@@ -3,8 +3,13 @@ namespace PixelCodec.Engine;
 /// <summary>The three PixelRNN architectures of van den Oord et al. 2016, Table 1.</summary>
 public enum Architecture
 {
+    /// <summary>Masked convolutions only: residual blocks of 1x1 reduce, 3x3 mask B, 1x1 expand.</summary>
     PixelCnn,
+
+    /// <summary>An LSTM over rows: each row's state from the row above's (taps dx = -1..1) and the input.</summary>
     RowLstm,
+
+    /// <summary>Two LSTMs along the diagonals of the skewed image, one per direction, whose states are averaged.</summary>
     DiagonalBiLstm,
 }
 
@@ -14,8 +19,13 @@ public enum Architecture
 /// </summary>
 public static class NetworkLimits
 {
+    /// <summary>The largest h: channels of the hidden state (the stream between layers has 2h).</summary>
     public const int MaxHidden = 1024;
+
+    /// <summary>The most trunk layers.</summary>
     public const int MaxLayers = 64;
+
+    /// <summary>The widest output head (channels of head.hidden).</summary>
     public const int MaxHead = 4096;
 
     /// <summary>Null when the sizes are a network this engine builds, else why not.</summary>

@@ -14,6 +14,7 @@ namespace PixelCodec.Engine;
 /// </summary>
 public static class EngineArithmetic
 {
+    /// <summary>The arithmetic this engine runs; <see cref="IdentityOf"/> hashes its tag.</summary>
     public const int Version = 1;
 
     /// <summary>

@@ -10,6 +10,11 @@ public sealed class IntegerModel
     private readonly Dictionary<string, QuantizedConv> _convs;
     private readonly Dictionary<string, int[]> _vectors;
 
+    /// <summary>
+    /// A model of these sizes and parts (the dictionaries are kept, not copied). Only the sizes are
+    /// checked here; the parts are checked when an <see cref="IntegerNetwork"/> is built from the model.
+    /// </summary>
+    /// <exception cref="InvalidModelException">The sizes are not a network this engine builds (<see cref="NetworkLimits.Problem"/>).</exception>
     public IntegerModel(Architecture architecture, int hidden, int layers, int head, IReadOnlyDictionary<string, string> provenance,
                         Dictionary<string, QuantizedConv> convs, Dictionary<string, int[]> vectors)
     {
@@ -24,14 +29,28 @@ public sealed class IntegerModel
         _vectors = vectors;
     }
 
+    /// <summary>Which of the three networks the model is.</summary>
     public Architecture Architecture { get; }
+
+    /// <summary>h: channels of the hidden state; the stream between layers has 2h.</summary>
     public int Hidden { get; }
+
+    /// <summary>Trunk layers.</summary>
     public int Layers { get; }
+
+    /// <summary>Channels of the output head's hidden layer (head.hidden).</summary>
     public int Head { get; }
+
+    /// <summary>What the file's header says of the float model it was exported from (training facts, activation_bits); the engine never reads it.</summary>
     public IReadOnlyDictionary<string, string> Provenance { get; }
+
+    /// <summary>The layers, by name (INTEGER-FORMAT.md lists them).</summary>
     public IReadOnlyDictionary<string, QuantizedConv> Convs => _convs;
+
+    /// <summary>The vectors (nonlinearity tables, learned initial states), by name.</summary>
     public IReadOnlyDictionary<string, int[]> Vectors => _vectors;
 
+    /// <summary>The configuration for people: "RowLstm h=64, 4 layers, head 512".</summary>
     public string Description => $"{Architecture} h={Hidden}, {Layers} layers, head {Head}";
 
     /// <summary>The layer called <paramref name="name"/>, checked to have the given shape.</summary>

@@ -18,12 +18,14 @@ namespace PixelCodec.Engine;
 /// </summary>
 public static class IntegerModelFile
 {
+    /// <summary>The one format version this engine reads and writes.</summary>
     public const int CurrentVersion = 1;
     private const byte LayerKind = 1, VectorKind = 2;
     private static ReadOnlySpan<byte> Magic => "PXIM"u8;
 
     private sealed record Header(string Architecture, int Hidden, int Layers, int Head, Dictionary<string, string> Provenance);
 
+    /// <summary>The file of <paramref name="model"/>, version <see cref="CurrentVersion"/>: its layers, then its vectors, each in ordinal name order.</summary>
     public static byte[] Write(IntegerModel model)
     {
         using var stream = new MemoryStream();

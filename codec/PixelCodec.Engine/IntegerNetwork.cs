@@ -29,6 +29,12 @@ public sealed class IntegerNetwork
     private readonly int[] _logits = new int[FrequencyTable.Symbols];
     private readonly int _width;
 
+    /// <summary>
+    /// The network of <paramref name="model"/> over one image <paramref name="width"/> pixels wide, with
+    /// every part the architecture needs checked. It holds that image's state: one network per image.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="width"/> is below 1.</exception>
+    /// <exception cref="InvalidModelException">The model lacks a part, or a part has the wrong shape or values out of range.</exception>
     public IntegerNetwork(IntegerModel model, int width) : this(model, width, ranges: null)
     {
     }
@@ -55,6 +61,7 @@ public sealed class IntegerNetwork
         _vector = new short[_logitsConv.PaddedInputs];
     }
 
+    /// <summary>Pixels per row of the image.</summary>
     public int Width => _width;
 
     /// <summary>Encoder: the tables of every sub-pixel of row <paramref name="y"/> (Width x 3 x 256), given its pixels (R, G, B interleaved).</summary>

@@ -15,13 +15,23 @@ public readonly record struct InputSegment(int Channels, int Period, CentreMask 
 /// <see cref="Column"/>) of a convolution weight [outputs, channels, rows, columns], or position
 /// <see cref="Column"/> of a Conv1d weight [outputs, channels, k].
 /// </summary>
+/// <param name="Tensor">The name of the float model's weight tensor.</param>
+/// <param name="Row">The kernel row; 0 for a Conv1d.</param>
+/// <param name="Column">The kernel column, or the Conv1d position.</param>
+/// <param name="IsConv1d">Whether <paramref name="Tensor"/> is a Conv1d weight [outputs, channels, k].</param>
 public readonly record struct FloatTap(string Tensor, int Row, int Column, bool IsConv1d)
 {
+    /// <summary>Kernel position (<paramref name="row"/>, <paramref name="column"/>) of convolution weight <paramref name="tensor"/>.</summary>
     public static FloatTap Kernel(string tensor, int row, int column) => new(tensor, row, column, IsConv1d: false);
 
+    /// <summary>Position <paramref name="index"/> of Conv1d weight <paramref name="tensor"/>.</summary>
     public static FloatTap Conv1d(string tensor, int index) => new(tensor, 0, index, IsConv1d: true);
 }
 
+/// <summary>
+/// Which channels of a tap an output row may see. Rows and channels fall into three colour groups
+/// (R, G, B): the thirds of each block of the output's OutPeriod rows or of the source's Period channels.
+/// </summary>
 public enum CentreMask
 {
     /// <summary>An earlier position: every channel visible.</summary>
@@ -37,12 +47,19 @@ public enum CentreMask
 /// float model's bias vectors that sum to its bias (two convolutions feeding the same LSTM gates are
 /// one integer layer).
 /// </summary>
+/// <param name="Name">The layer's name in the model file ("layer0.gates").</param>
+/// <param name="Outputs">Output rows.</param>
+/// <param name="OutPeriod">Rows per colour-group block of the output (<see cref="ColourGroups"/>).</param>
+/// <param name="Segments">The inputs, in weight order.</param>
+/// <param name="OutputScale">The activation format of the outputs (a scale of <see cref="ModelLayout"/>).</param>
+/// <param name="FloatBiases">The float model's bias vectors that sum to the layer's bias.</param>
 public sealed record ConvLayout(string Name, int Outputs, int OutPeriod, IReadOnlyList<InputSegment> Segments, string OutputScale, IReadOnlyList<string> FloatBiases)
 {
     /// <summary>A layer that is one masked convolution of the float model, NAME.conv.</summary>
     public static ConvLayout Of(string name, int outputs, int outPeriod, IReadOnlyList<InputSegment> segments, string outputScale) =>
         new(name, outputs, outPeriod, segments, outputScale, [$"{name}.conv.bias"]);
 
+    /// <summary>Length of the input vector: the channels of every segment.</summary>
     public int Inputs => Segments.Sum(s => s.Channels);
 
     /// <summary>Whether output row <paramref name="output"/> may have a non-zero weight for input <paramref name="input"/>.</summary>
@@ -76,6 +93,11 @@ public sealed record ConvLayout(string Name, int Outputs, int OutPeriod, IReadOn
 /// </summary>
 public static class ModelLayout
 {
+    /// <summary>
+    /// Names of the scales: the image input (1/255), the stream between layers, gate pre-activations
+    /// (Q8), hidden states (Q15), the Diagonal BiLSTM's mixed state (Q14), logits (Q8), the head's hidden
+    /// layer.
+    /// </summary>
     public const string Image = "image", Stream = "stream", Gate = "gate", Hidden = "hidden", Mixed = "mixed", Logit = "logit", HeadHidden = "head.hidden";
 
     /// <summary>Activation formats fixed by <see cref="FixedPoint"/>: log2 of 1 / scale.</summary>
@@ -88,6 +110,7 @@ public static class ModelLayout
         _ => null,
     };
 
+    /// <summary>Every layer of a model of this architecture and size, in the order the engine runs them: input, trunk layers, head.</summary>
     public static IEnumerable<ConvLayout> Convs(Architecture architecture, int hidden, int layers, int head)
     {
         ArchitectureDescription description = ArchitectureDescription.Of(architecture);

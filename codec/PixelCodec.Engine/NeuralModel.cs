@@ -12,6 +12,8 @@ public sealed class NeuralModel : IProbabilityModel
 {
     private readonly Lazy<IntegerModel> _model;
 
+    /// <summary>The model stored as <paramref name="modelFile"/> (copied), parsed and checked now; <paramref name="name"/> names its identity.</summary>
+    /// <exception cref="InvalidModelException">The file is damaged, from another format version, or does not fit its architecture.</exception>
     public NeuralModel(string name, ReadOnlySpan<byte> modelFile) : this(name, modelFile.ToArray())
     {
         _ = _model.Value;
@@ -26,15 +28,21 @@ public sealed class NeuralModel : IProbabilityModel
     /// <summary>A model whose file is parsed and checked on first use; a damaged file then throws <see cref="InvalidModelException"/>.</summary>
     public static NeuralModel Deferred(string name, byte[] modelFile) => new(name, modelFile);
 
+    /// <inheritdoc />
     public ModelIdentity Identity { get; }
 
     /// <summary>Parses and checks the model now, if that has not happened yet.</summary>
     public void EnsureLoaded() => _ = _model.Value;
 
+    /// <summary>Whether <paramref name="channels"/> is 3: the network codes RGB planes only.</summary>
     public bool SupportsChannels(int channels) => channels == 3;
 
+    /// <inheritdoc />
+    /// <exception cref="InvalidModelException">A deferred model's file is damaged.</exception>
     public IEncoderPass BeginEncoding(ReadOnlyMemory<byte> plane, PlaneShape shape) => new EncoderPass(new IntegerNetwork(_model.Value, shape.Width), plane, shape);
 
+    /// <inheritdoc />
+    /// <exception cref="InvalidModelException">A deferred model's file is damaged.</exception>
     public IDecoderSession BeginDecoding(PlaneShape shape) => new DecoderSession(new IntegerNetwork(_model.Value, shape.Width));
 
     private static IntegerModel Checked(byte[] modelFile)

@@ -18,6 +18,11 @@ public sealed class QuantizedConv
     private readonly int[] _multiplier;
     private readonly int[] _shift;
 
+    /// <summary>
+    /// A layer of <paramref name="outputs"/> x <paramref name="inputs"/> weights (row-major, copied) and
+    /// one bias, multiplier and shift per output row (the arrays are kept, not copied).
+    /// </summary>
+    /// <exception cref="ArgumentException">A length does not match the shape, a multiplier is negative, or a shift is outside 1 to 62.</exception>
     public QuantizedConv(int outputs, int inputs, ReadOnlySpan<short> weights, int[] bias, int[] multiplier, int[] shift)
     {
         if (outputs <= 0 || inputs <= 0 || weights.Length != (long)outputs * inputs || bias.Length != outputs || multiplier.Length != outputs || shift.Length != outputs)
@@ -41,17 +46,28 @@ public sealed class QuantizedConv
         _shift = shift;
     }
 
+    /// <summary>Output rows.</summary>
     public int Outputs { get; }
+
+    /// <summary>Length of the gathered input vector, before padding.</summary>
     public int Inputs { get; }
 
     /// <summary>Length of the input vector <see cref="Accumulate"/> takes: <see cref="Inputs"/> rounded up, the rest zero.</summary>
     public int PaddedInputs { get; }
 
+    /// <summary>The <see cref="Inputs"/> weights of output row <paramref name="row"/>.</summary>
     public ReadOnlySpan<short> Weights(int row) => _weights.AsSpan(row * PaddedInputs, Inputs);
+
+    /// <summary>Per output row: the int32 bias the accumulator starts from.</summary>
     public ReadOnlySpan<int> Bias => _bias;
+
+    /// <summary>Per output row: the requantisation multiplier, at least 0.</summary>
     public ReadOnlySpan<int> Multiplier => _multiplier;
+
+    /// <summary>Per output row: the requantisation shift, 1 to 62.</summary>
     public ReadOnlySpan<int> Shift => _shift;
 
+    /// <summary><paramref name="length"/> rounded up to a whole number of the dot product's 32-lane blocks.</summary>
     public static int PadToAlignment(int length) => (length + DotProduct.Alignment - 1) / DotProduct.Alignment * DotProduct.Alignment;
 
     /// <summary>The accumulator of output row <paramref name="row"/> for the gathered <paramref name="input"/> (PaddedInputs long).</summary>
@@ -87,6 +103,7 @@ public sealed class QuantizedConv
         }
     }
 
+    /// <summary>Output row <paramref name="row"/>'s requantisation of <paramref name="accumulator"/>: (acc * multiplier + 2^(shift-1)) >> shift in int64.</summary>
     public long Requantize(int row, int accumulator)
     {
         int shift = _shift[row];

@@ -18,6 +18,7 @@ public abstract class ArchitectureDescription
     /// <summary>Every architecture, in the order of <see cref="Architecture"/>.</summary>
     public static IReadOnlyList<ArchitectureDescription> All { get; } = [.. Enum.GetValues<Architecture>().Select(Of)];
 
+    /// <summary>The architecture described.</summary>
     public abstract Architecture Architecture { get; }
 
     /// <summary>The network's name in the libtorch shim (training/native/networks.cpp).</summary>
@@ -34,6 +35,8 @@ public abstract class ArchitectureDescription
 
     internal abstract IEngineLayer CreateLayer(IntegerModel model, int index, FeatureRows input, FeatureRows output, NonlinearityTables tables, ActivationRanges? ranges);
 
+    /// <summary>The description of <paramref name="architecture"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A value that is not an <see cref="Engine.Architecture"/> member.</exception>
     public static ArchitectureDescription Of(Architecture architecture) => architecture switch
     {
         Architecture.PixelCnn => PixelCnnDescription.Instance,
