@@ -60,4 +60,38 @@ public static class PlaneCoder
                 progress?.Add(shape.Stride);
         }
     }
+
+    /// <summary>
+    /// Decodes several planes coded with one model (the tiles of a plane) in step, through
+    /// <see cref="IProbabilityModel.BeginDecodingTogether"/>: the same values as decoding each on its
+    /// own, with a PixelRNN's weights read once per step for all of them.
+    /// </summary>
+    public static void DecodeTogether(IProbabilityModel model, IReadOnlyList<ReadOnlyMemory<byte>> streams, IReadOnlyList<PlaneShape> shapes, IReadOnlyList<byte[]> planes,
+        bool trailingZerosBounded = true, CodingProgress? progress = null)
+    {
+        if (planes.Count == 1)
+        {
+            Decode(model, streams[0], shapes[0], planes[0], trailingZerosBounded, progress);
+            return;
+        }
+        IDecoderSession[] sessions = model.BeginDecodingTogether(shapes);
+        RangeDecoder[] decoders = [.. streams.Select(s => new RangeDecoder(s, trailingZerosBounded))];
+        Span<ushort> table = stackalloc ushort[FrequencyTable.Symbols];
+        int longest = planes.Max(p => p.Length);
+        for (int i = 0; i < longest; i++)
+            for (int m = 0; m < planes.Count; m++)
+            {
+                byte[] plane = planes[m];
+                if (i >= plane.Length)
+                    continue;
+                sessions[m].NextTable(table);
+                byte value = (byte)decoders[m].Decode(table);
+                if (decoders[m].Overran)
+                    throw new PrnnFormatException($"the file is corrupt: a segment of {streams[m].Length} bytes ran out after {i} of its {plane.Length} sub-pixels");
+                sessions[m].Observe(value);
+                plane[i] = value;
+                if ((i + 1) % shapes[m].Stride == 0)
+                    progress?.Add(shapes[m].Stride);
+            }
+    }
 }

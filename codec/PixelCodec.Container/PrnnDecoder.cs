@@ -56,28 +56,35 @@ public static class PrnnDecoder
         for (int s = 1; s < segmentStarts.Length; s++)
             segmentStarts[s] = segmentStarts[s - 1] + header.SegmentLengths[s - 1];
 
-        // One job per (plane, tile): its (high) bytes, then, for 16-bit samples, its low bytes, which are coded knowing the high bytes.
+        // One job per plane and thread: its share of the plane's tiles decoded in step (a PixelRNN reads
+        // its weights once per step for all of them), then, for 16-bit samples, each tile's low bytes,
+        // which are coded knowing the high bytes.
         var high = new RasterImage(header.Width, header.Height, header.Format);
         RasterImage? low = wide ? new RasterImage(header.Width, header.Height, header.Format) : null;
         int lowSegments = layouts.Length * grid.Count;
         bool bounded = header.Version >= PrnnHeaderCodec.BoundedStreamsVersion;
         ReadOnlyMemory<byte> Segment(int s) => file.Slice(payloadStart + segmentStarts[s], header.SegmentLengths[s]);
         progress?.Start((long)header.Width * header.Height * header.Format.Channels() * (wide ? 2 : 1));
+        int groups = Math.Min(threads, grid.Count);
         try
         {
-            Parallel.For(0, lowSegments, new ParallelOptions { MaxDegreeOfParallelism = threads }, s =>
+            Parallel.For(0, layouts.Length * groups, new ParallelOptions { MaxDegreeOfParallelism = threads }, job =>
             {
-                int p = s / grid.Count;
-                Tile tile = grid[s % grid.Count];
-                PlaneShape shape = PlaneSplitter.Shape(tile, layouts[p].Channels);
-                var plane = new byte[shape.SubpixelCount];
-                PlaneCoder.Decode(planeModels[p], Segment(s), shape, plane, trailingZerosBounded: bounded, progress);
-                PlaneSplitter.Insert(high, tile, layouts[p].FirstChannel, layouts[p].Channels, plane);
-                if (low is null)
-                    return;
-                var lowPlane = new byte[shape.SubpixelCount];
-                PlaneCoder.Decode(LowByteModel.Given(plane), Segment(lowSegments + s), shape, lowPlane, progress: progress);
-                PlaneSplitter.Insert(low, tile, layouts[p].FirstChannel, layouts[p].Channels, lowPlane);
+                int p = job / groups;
+                int[] tiles = [.. Enumerable.Range(0, grid.Count).Where(t => t % groups == job % groups)];
+                PlaneShape[] shapes = [.. tiles.Select(t => PlaneSplitter.Shape(grid[t], layouts[p].Channels))];
+                byte[][] planes = [.. shapes.Select(shape => new byte[shape.SubpixelCount])];
+                PlaneCoder.DecodeTogether(planeModels[p], [.. tiles.Select(t => Segment(p * grid.Count + t))], shapes, planes, bounded, progress);
+                for (int i = 0; i < tiles.Length; i++)
+                {
+                    Tile tile = grid[tiles[i]];
+                    PlaneSplitter.Insert(high, tile, layouts[p].FirstChannel, layouts[p].Channels, planes[i]);
+                    if (low is null)
+                        continue;
+                    var lowPlane = new byte[shapes[i].SubpixelCount];
+                    PlaneCoder.Decode(LowByteModel.Given(planes[i]), Segment(lowSegments + p * grid.Count + tiles[i]), shapes[i], lowPlane, progress: progress);
+                    PlaneSplitter.Insert(low, tile, layouts[p].FirstChannel, layouts[p].Channels, lowPlane);
+                }
             });
         }
         catch (AggregateException e) when (e.InnerExceptions.OfType<PrnnFormatException>().FirstOrDefault() is { } corrupt)

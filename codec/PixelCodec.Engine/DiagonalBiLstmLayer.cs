@@ -51,11 +51,32 @@ internal sealed class DiagonalBiLstmLayer : IEngineLayer
         int h = _hidden;
         int start = ColourGroups.Start(h, firstGroup), end = ColourGroups.Start(h, endGroup);
         _left.Step(y, x, start, end);
+        Mix(y, x, start, end);
+        _outputConv.Compute(y, x, firstGroup, endGroup);
+    }
+
+    public void ComputeTogether(ReadOnlySpan<IEngineLayer> layers, ReadOnlySpan<(int Y, int X)> at, int firstGroup, int endGroup, BatchScratch scratch)
+    {
+        int members = layers.Length, h = _hidden;
+        int start = ColourGroups.Start(h, firstGroup), end = ColourGroups.Start(h, endGroup);
+        Direction.StepTogether(layers, at, start, end, scratch);
+        StoredConv[] outputs = scratch.Convs(members);
+        for (int m = 0; m < members; m++)
+        {
+            var layer = (DiagonalBiLstmLayer)layers[m];
+            (int y, int x) = at[m];
+            layer.Mix(y, x, start, end);
+            outputs[m] = layer._outputConv;
+        }
+        StoredConv.ComputeTogether(outputs.AsSpan(0, members), at, firstGroup, endGroup, scratch);
+    }
+
+    private void Mix(int y, int x, int start, int end)
+    {
         ReadOnlySpan<short> left = _leftRows.At(y, x), right = _rightRows.At(y - 1, x);
         Span<short> mixed = _mixed.Write(y, x);
         for (int j = start; j < end; j++)
             mixed[j] = (short)((left[j] + right[j] + 1) >> 1);
-        _outputConv.Compute(y, x, firstGroup, endGroup);
     }
 
     /// <summary>The left-to-right state runs along the row, so the encoder too goes position by position here.</summary>
@@ -96,6 +117,22 @@ internal sealed class DiagonalBiLstmLayer : IEngineLayer
         }
 
         public void ResetCells() => _initialCell.CopyTo(_cell, 0);
+
+        /// <summary>The left-to-right directions of several members' layers, each at its own position, with one pass over the gates' weights.</summary>
+        public static void StepTogether(ReadOnlySpan<IEngineLayer> layers, ReadOnlySpan<(int Y, int X)> at, int start, int end, BatchScratch scratch)
+        {
+            Direction first = ((DiagonalBiLstmLayer)layers[0])._left;
+            int members = layers.Length, stride = first._gates.PaddedInputs;
+            Span<short> inputs = scratch.Inputs(members * stride);
+            for (int m = 0; m < members; m++)
+                ((DiagonalBiLstmLayer)layers[m])._left._gatesIn.Gather(at[m].Y, at[m].X, inputs.Slice(m * stride, stride));
+            LstmCell.GatesTogether(first._gates, first._cell.Length, inputs, members, start, end, scratch);
+            for (int m = 0; m < members; m++)
+            {
+                Direction left = ((DiagonalBiLstmLayer)layers[m])._left;
+                LstmCell.StepMember(first._tables, scratch, members, m, start, end, left._hiddenRows.Write(at[m].Y, at[m].X), left._cell);
+            }
+        }
 
         public void Step(int y, int x, int start, int end)
         {

@@ -13,6 +13,12 @@ internal interface IEngineLayer
     /// <summary>Computes the layer at (y, x) for colour groups <paramref name="firstGroup"/> to <paramref name="endGroup"/> - 1.</summary>
     void Compute(int y, int x, int firstGroup, int endGroup);
 
+    /// <summary>
+    /// <see cref="Compute"/> of this layer in several networks of one model (<paramref name="layers"/>,
+    /// this one first), each at its own position, with one pass over the weights for all of them.
+    /// </summary>
+    void ComputeTogether(ReadOnlySpan<IEngineLayer> layers, ReadOnlySpan<(int Y, int X)> at, int firstGroup, int endGroup, BatchScratch scratch);
+
     /// <summary>Encoder: row y at every position, every group (the numbers <see cref="Compute"/> gives at each position).</summary>
     void ComputeRow(int y);
 

@@ -98,6 +98,54 @@ public sealed class IntegerNetwork
         Frequencies(y, x, channel, table);
     }
 
+    /// <summary>
+    /// Decoder, several networks of one model at once (the tiles of a plane decoded in step): the
+    /// table of sub-pixel <paramref name="channel"/> of each network at its own position
+    /// (<paramref name="at"/>), into <paramref name="tables"/> (256 per network), as
+    /// <see cref="Table"/> gives them, with one pass over every layer's weights for all of them
+    /// instead of one per network.
+    /// </summary>
+    internal static void TablesTogether(ReadOnlySpan<IntegerNetwork> networks, ReadOnlySpan<(int Y, int X)> at, int channel, Span<ushort> tables, BatchScratch scratch)
+    {
+        IntegerNetwork first = networks[0];
+        int members = networks.Length;
+        for (int m = 0; m < members; m++)
+        {
+            if (networks[m]._logitsConv != first._logitsConv)
+                throw new ArgumentException("networks decoded together must run the same model", nameof(networks));
+            if (at[m].X == 0 && channel == 0)
+                networks[m].BeginRow(at[m].Y);
+        }
+
+        StoredConv[] convs = scratch.Convs(members);
+        for (int m = 0; m < members; m++)
+            convs[m] = networks[m]._input;
+        StoredConv.ComputeTogether(convs.AsSpan(0, members), at, channel, channel + 1, scratch);
+        IEngineLayer[] layers = scratch.Layers(members);
+        for (int l = 0; l < first._layers.Length; l++)
+        {
+            for (int m = 0; m < members; m++)
+                layers[m] = networks[m]._layers[l];
+            layers[0].ComputeTogether(layers.AsSpan(0, members), at, channel, channel + 1, scratch);
+        }
+        for (int m = 0; m < members; m++)
+            convs[m] = networks[m]._hidden;
+        StoredConv.ComputeTogether(convs.AsSpan(0, members), at, channel, channel + 1, scratch);
+
+        int stride = first._logitsConv.PaddedInputs;
+        Span<short> inputs = scratch.Inputs(members * stride);
+        for (int m = 0; m < members; m++)
+            networks[m]._logitsIn.Gather(at[m].Y, at[m].X, inputs.Slice(m * stride, stride));
+        Span<long> logits = scratch.Results(0, members * FrequencyTable.Symbols);
+        first._logitsConv.OutputRows(channel * FrequencyTable.Symbols, (channel + 1) * FrequencyTable.Symbols, inputs, members, logits);
+        for (int m = 0; m < members; m++)
+        {
+            for (int k = 0; k < FrequencyTable.Symbols; k++)
+                first._logits[k] = ClampLogit(logits[m * FrequencyTable.Symbols + k]);
+            LogitsToFrequencies.Fill(first._logits, first._tables.Exp, tables.Slice(m * FrequencyTable.Symbols, FrequencyTable.Symbols));
+        }
+    }
+
     /// <summary>Decoder: the value of the sub-pixel whose table was just given.</summary>
     public void Observe(int y, int x, int channel, byte value)
     {

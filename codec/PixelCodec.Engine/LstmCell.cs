@@ -29,6 +29,29 @@ internal static class LstmCell
             hidden[j] = Step(tables, gates.Output(j, input), gates.Output(h + j, input), gates.Output(2 * h + j, input), gates.Output(3 * h + j, input), ref cells[j]);
     }
 
+    /// <summary>
+    /// Gates rows of hidden channels <paramref name="start"/> to <paramref name="end"/> - 1 for several
+    /// members' gathered inputs at once (<see cref="QuantizedConv.OutputRows"/>), into scratch result
+    /// slots 0 to 3 (input, forget, output, candidate), member-major.
+    /// </summary>
+    public static void GatesTogether(QuantizedConv gates, int hidden, ReadOnlySpan<short> inputs, int members, int start, int end, BatchScratch scratch)
+    {
+        for (int gate = 0; gate < 4; gate++)
+            gates.OutputRows(gate * hidden + start, gate * hidden + end, inputs, members, scratch.Results(gate, members * (end - start)));
+    }
+
+    /// <summary>Hidden channels <paramref name="start"/> to <paramref name="end"/> - 1 of member <paramref name="member"/> from <see cref="GatesTogether"/>'s results.</summary>
+    public static void StepMember(NonlinearityTables tables, BatchScratch scratch, int members, int member, int start, int end, Span<short> hidden, Span<int> cells)
+    {
+        int count = end - start;
+        ReadOnlySpan<long> i = scratch.Results(0, members * count), f = scratch.Results(1, members * count), o = scratch.Results(2, members * count), g = scratch.Results(3, members * count);
+        for (int j = start; j < end; j++)
+        {
+            int k = member * count + j - start;
+            hidden[j] = Step(tables, i[k], f[k], o[k], g[k], ref cells[j]);
+        }
+    }
+
     /// <summary>Every hidden channel at column <paramref name="x"/> from a gates layer computed over a whole row.</summary>
     public static void StepChannels(NonlinearityTables tables, RowConv gates, int x, Span<short> hidden, Span<int> cells)
     {

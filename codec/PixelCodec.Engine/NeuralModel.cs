@@ -1,3 +1,4 @@
+using PixelCodec.Entropy;
 using PixelCodec.Modeling;
 
 namespace PixelCodec.Engine;
@@ -45,6 +46,10 @@ public sealed class NeuralModel : IProbabilityModel
     /// <exception cref="InvalidModelException">A deferred model's file is damaged.</exception>
     public IDecoderSession BeginDecoding(PlaneShape shape) => new DecoderSession(new IntegerNetwork(_model.Value, shape.Width));
 
+    /// <inheritdoc />
+    public IDecoderSession[] BeginDecodingTogether(IReadOnlyList<PlaneShape> shapes) =>
+        shapes.Count == 1 ? [BeginDecoding(shapes[0])] : new DecodingGroup(_model.Value, shapes).Members;
+
     private static IntegerModel Checked(byte[] modelFile)
     {
         IntegerModel model = IntegerModelFile.Read(modelFile);
@@ -62,6 +67,82 @@ public sealed class NeuralModel : IProbabilityModel
                 throw new InvalidOperationException($"rows must be asked for in order: expected {_nextRow}, got {y}");
             network.EncodeRow(y, plane.Span.Slice(y * shape.Stride, shape.Stride), tables);
             _nextRow++;
+        }
+    }
+
+    /// <summary>
+    /// Planes decoded in step: the first member to ask for a table at a step computes that step's
+    /// tables for every member still decoding (<see cref="IntegerNetwork.TablesTogether"/>); the rest
+    /// are handed theirs. A member that is not in step is refused, never given a wrong table.
+    /// </summary>
+    private sealed class DecodingGroup
+    {
+        private readonly IntegerNetwork[] _networks;
+        private readonly PlaneShape[] _shapes;
+        private readonly int[] _next;                      // per member: its next sub-pixel
+        private readonly int[] _slot;                      // per member: its place among them, or -1
+        private readonly IntegerNetwork[] _activeNetworks;
+        private readonly (int Y, int X)[] _at;
+        private readonly ushort[] _tables;
+        private readonly BatchScratch _scratch = new();
+        private int _computedStep = -1;
+
+        public DecodingGroup(IntegerModel model, IReadOnlyList<PlaneShape> shapes)
+        {
+            _shapes = [.. shapes];
+            _networks = [.. shapes.Select(s => new IntegerNetwork(model, s.Width))];
+            _next = new int[shapes.Count];
+            _slot = new int[shapes.Count];
+            _activeNetworks = new IntegerNetwork[shapes.Count];
+            _at = new (int, int)[shapes.Count];
+            _tables = new ushort[shapes.Count * FrequencyTable.Symbols];
+            Members = [.. Enumerable.Range(0, shapes.Count).Select(m => new Member(this, m))];
+        }
+
+        public IDecoderSession[] Members { get; }
+
+        private void NextTable(int member, Span<ushort> table)
+        {
+            int step = _next[member];
+            if (step != _computedStep)
+                Compute(step);
+            if (_slot[member] < 0)
+                throw new InvalidOperationException("a member of a decoding group asked for a table out of step");
+            _tables.AsSpan(_slot[member] * FrequencyTable.Symbols, FrequencyTable.Symbols).CopyTo(table);
+        }
+
+        private void Compute(int step)
+        {
+            int count = 0;
+            for (int m = 0; m < _networks.Length; m++)
+            {
+                _slot[m] = -1;
+                if (_shapes[m].SubpixelCount <= step)
+                    continue;
+                if (_next[m] != step)
+                    throw new InvalidOperationException($"members of a decoding group must go in step: member {m} is at sub-pixel {_next[m]}, not {step}");
+                int stride = _shapes[m].Stride;
+                _slot[m] = count;
+                _activeNetworks[count] = _networks[m];
+                _at[count] = (step / stride, step % stride / 3);
+                count++;
+            }
+            IntegerNetwork.TablesTogether(_activeNetworks.AsSpan(0, count), _at.AsSpan(0, count), step % 3, _tables, _scratch);
+            _computedStep = step;
+        }
+
+        private void Observe(int member, byte value)
+        {
+            int step = _next[member], stride = _shapes[member].Stride;
+            _networks[member].Observe(step / stride, step % stride / 3, step % 3, value);
+            _next[member] = step + 1;
+        }
+
+        private sealed class Member(DecodingGroup group, int index) : IDecoderSession
+        {
+            public void NextTable(Span<ushort> table) => group.NextTable(index, table);
+
+            public void Observe(byte value) => group.Observe(index, value);
         }
     }
 

@@ -42,6 +42,19 @@ internal sealed class PixelCnnBlock : IEngineLayer
         _expand.Compute(y, x, firstGroup, endGroup);
     }
 
+    public void ComputeTogether(ReadOnlySpan<IEngineLayer> layers, ReadOnlySpan<(int Y, int X)> at, int firstGroup, int endGroup, BatchScratch scratch)
+    {
+        StoredConv[] convs = scratch.Convs(layers.Length);
+        foreach (Func<PixelCnnBlock, StoredConv> part in Parts)
+        {
+            for (int m = 0; m < layers.Length; m++)
+                convs[m] = part((PixelCnnBlock)layers[m]);
+            StoredConv.ComputeTogether(convs.AsSpan(0, layers.Length), at, firstGroup, endGroup, scratch);
+        }
+    }
+
+    private static readonly Func<PixelCnnBlock, StoredConv>[] Parts = [b => b._reduce, b => b._spatialConv, b => b._expand];
+
     public void ComputeRow(int y)
     {
         _reduce.ComputeRow(y);

@@ -56,6 +56,25 @@ internal sealed class RowLstmLayer : IEngineLayer
         _outputConv.Compute(y, x, firstGroup, endGroup);
     }
 
+    public void ComputeTogether(ReadOnlySpan<IEngineLayer> layers, ReadOnlySpan<(int Y, int X)> at, int firstGroup, int endGroup, BatchScratch scratch)
+    {
+        int members = layers.Length, h = _hidden, stride = _gates.PaddedInputs;
+        int start = ColourGroups.Start(h, firstGroup), end = ColourGroups.Start(h, endGroup);
+        Span<short> inputs = scratch.Inputs(members * stride);
+        for (int m = 0; m < members; m++)
+            ((RowLstmLayer)layers[m])._gatesIn.Gather(at[m].Y, at[m].X, inputs.Slice(m * stride, stride));
+        LstmCell.GatesTogether(_gates, h, inputs, members, start, end, scratch);
+        StoredConv[] outputs = scratch.Convs(members);
+        for (int m = 0; m < members; m++)
+        {
+            var layer = (RowLstmLayer)layers[m];
+            (int y, int x) = at[m];
+            LstmCell.StepMember(_tables, scratch, members, m, start, end, layer._hiddenRows.Write(y, x), layer._cells.AsSpan(x * h, h));
+            outputs[m] = layer._outputConv;
+        }
+        StoredConv.ComputeTogether(outputs.AsSpan(0, members), at, firstGroup, endGroup, scratch);
+    }
+
     public void ComputeRow(int y)
     {
         _gatesRow.Compute(y);

@@ -37,6 +37,30 @@ internal sealed class StoredConv
             target[o] = Store(y, x, o, _conv.Output(o, _vector));
     }
 
+    /// <summary>
+    /// <see cref="Compute"/> of the same layer of several networks of one model, each at its own
+    /// position, with one pass over the weights for all of them.
+    /// </summary>
+    public static void ComputeTogether(ReadOnlySpan<StoredConv> convs, ReadOnlySpan<(int Y, int X)> at, int firstGroup, int endGroup, BatchScratch scratch)
+    {
+        QuantizedConv conv = convs[0]._conv;
+        int members = convs.Length, stride = conv.PaddedInputs;
+        int start = ColourGroups.Start(conv.Outputs, firstGroup), end = ColourGroups.Start(conv.Outputs, endGroup), count = end - start;
+        Span<short> inputs = scratch.Inputs(members * stride);
+        for (int m = 0; m < members; m++)
+            convs[m]._input.Gather(at[m].Y, at[m].X, inputs.Slice(m * stride, stride));
+        Span<long> results = scratch.Results(0, members * count);
+        conv.OutputRows(start, end, inputs, members, results);
+        for (int m = 0; m < members; m++)
+        {
+            StoredConv member = convs[m];
+            (int y, int x) = at[m];
+            Span<short> target = member._output.Write(y, x);
+            for (int o = start; o < end; o++)
+                target[o] = member.Store(y, x, o, results[m * count + o - start]);
+        }
+    }
+
     public void ComputeRow(int y)
     {
         _row.Compute(y);

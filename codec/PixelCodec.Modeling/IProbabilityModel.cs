@@ -27,6 +27,15 @@ public interface IProbabilityModel
 
     /// <summary>Starts decoding a plane of <paramref name="shape"/>, whose channel count <see cref="SupportsChannels"/> accepts.</summary>
     IDecoderSession BeginDecoding(PlaneShape shape);
+
+    /// <summary>
+    /// Decoder sessions for several planes of the same model decoded in step (the tiles of a plane):
+    /// at every step, every member that still has sub-pixels asks for its next table and observes its
+    /// value before any member takes the next step. Each member's tables are those of
+    /// <see cref="BeginDecoding"/>; a model may compute a step's tables for all members at once (a
+    /// PixelRNN makes one pass over its weights for all of them instead of one each).
+    /// </summary>
+    IDecoderSession[] BeginDecodingTogether(IReadOnlyList<PlaneShape> shapes) => [.. shapes.Select(BeginDecoding)];
 }
 
 /// <summary>The encoder side: tables for a plane whose values are all known.</summary>

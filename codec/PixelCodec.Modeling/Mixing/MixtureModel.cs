@@ -63,6 +63,13 @@ public sealed class MixtureModel : IProbabilityModel
     public IDecoderSession BeginDecoding(PlaneShape shape) =>
         new DecoderSession([.. _experts.Select(e => e.BeginDecoding(shape))], new BlendChooser(_scheme, shape.Channels));
 
+    /// <inheritdoc />
+    public IDecoderSession[] BeginDecodingTogether(IReadOnlyList<PlaneShape> shapes)
+    {
+        IDecoderSession[][] experts = [.. _experts.Select(e => e.BeginDecodingTogether(shapes))];
+        return [.. shapes.Select((shape, m) => new DecoderSession([.. experts.Select(e => e[m])], new BlendChooser(_scheme, shape.Channels)))];
+    }
+
     private sealed class EncoderPass(IEncoderPass[] experts, BlendChooser chooser, ReadOnlyMemory<byte> plane, PlaneShape shape) : IEncoderPass
     {
         private readonly int _rowTables = shape.Stride * FrequencyTable.Symbols;

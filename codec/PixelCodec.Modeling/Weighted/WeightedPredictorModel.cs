@@ -66,6 +66,17 @@ public sealed class WeightedPredictorModel : IProbabilityModel
         return _expert is null ? session : new WithExpertDecoderSession(_expert.BeginDecoding(shape), session);
     }
 
+    /// <inheritdoc />
+    public IDecoderSession[] BeginDecodingTogether(IReadOnlyList<PlaneShape> shapes)
+    {
+        if (_expert is null)
+            return [.. shapes.Select(BeginDecoding)];
+        foreach (PlaneShape shape in shapes)
+            CheckChannels(shape);
+        IDecoderSession[] experts = _expert.BeginDecodingTogether(shapes);
+        return [.. shapes.Select((shape, m) => new WithExpertDecoderSession(experts[m], new WeightedPredictorSession(shape, withExpert: true)))];
+    }
+
     private void CheckChannels(PlaneShape shape)
     {
         if (!SupportsChannels(shape.Channels))
