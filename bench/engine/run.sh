@@ -14,7 +14,7 @@ dotnet build bench/PixelCodec.Benchmarks -c Release -nologo -v quiet > /dev/null
 pixelcodec="dotnet tool/PixelCodec.Cli/bin/Release/net10.0/pixelcodec.dll"
 bench="dotnet bench/PixelCodec.Benchmarks/bin/Release/net10.0/PixelCodec.Benchmarks.dll"
 models=(models/*/model.pxim)
-default=$(grep -o 'DefaultName = "[^"]*"' tool/PixelCodec.Cli/Models/ShippedModels.cs | cut -d'"' -f2)
+default=$(grep -o 'DefaultName = "[^"]*"' codec/PixelCodec.Library/ShippedModels.cs | cut -d'"' -f2)
 coders=("${models[@]}" "models/$default/model.pxim+weighted+baseline")
 mkdir -p "$work/crop"
 convert "$data/photos/chelsea.png" -crop 128x128+160+80 +repage "$work/crop/chelsea-128.png"

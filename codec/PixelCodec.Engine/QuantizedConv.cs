@@ -90,16 +90,35 @@ public sealed class QuantizedConv
     {
         const int block = 16;
         int rows = rowEnd - rowStart;
+        Span<int> sums = stackalloc int[8];
         for (int first = 0; first < positions; first += block)
         {
             int last = Math.Min(first + block, positions);
-            for (int row = rowStart; row < rowEnd; row++)
+            int row = rowStart;
+            // Two rows by four positions at a time (DotProduct.Compute2x4), the rest one by one.
+            for (; row + 2 <= rowEnd; row += 2)
             {
-                int length = _usedLength[row];
-                ReadOnlySpan<short> weights = _weights.AsSpan(row * PaddedInputs, length);
-                for (int p = first; p < last; p++)
-                    outputs[p * rows + row - rowStart] = Requantize(row, unchecked(_bias[row] + DotProduct.Compute(weights, inputs.Slice(p * PaddedInputs, length))));
+                int length = Math.Max(_usedLength[row], _usedLength[row + 1]);
+                ReadOnlySpan<short> w0 = _weights.AsSpan(row * PaddedInputs, PaddedInputs), w1 = _weights.AsSpan((row + 1) * PaddedInputs, PaddedInputs);
+                int p = first;
+                for (; p + 4 <= last; p += 4)
+                {
+                    DotProduct.Compute2x4(w0, w1, inputs[(p * PaddedInputs)..], PaddedInputs, length, sums);
+                    for (int q = 0; q < 4; q++)
+                    {
+                        outputs[(p + q) * rows + row - rowStart] = Requantize(row, unchecked(_bias[row] + sums[q]));
+                        outputs[(p + q) * rows + row + 1 - rowStart] = Requantize(row + 1, unchecked(_bias[row + 1] + sums[4 + q]));
+                    }
+                }
+                for (; p < last; p++)
+                {
+                    outputs[p * rows + row - rowStart] = Output(row, inputs.Slice(p * PaddedInputs, PaddedInputs));
+                    outputs[p * rows + row + 1 - rowStart] = Output(row + 1, inputs.Slice(p * PaddedInputs, PaddedInputs));
+                }
             }
+            for (; row < rowEnd; row++)
+                for (int p = first; p < last; p++)
+                    outputs[p * rows + row - rowStart] = Output(row, inputs.Slice(p * PaddedInputs, PaddedInputs));
         }
     }
 
