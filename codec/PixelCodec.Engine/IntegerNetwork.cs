@@ -27,6 +27,7 @@ public sealed class IntegerNetwork
     private readonly NonlinearityTables _tables;
     private readonly short[] _vector;
     private readonly int[] _logits = new int[FrequencyTable.Symbols];
+    private readonly long[] _channelLogits = new long[FrequencyTable.Symbols];
     private readonly int _width;
 
     /// <summary>
@@ -182,8 +183,9 @@ public sealed class IntegerNetwork
     private void Frequencies(int y, int x, int channel, Span<ushort> table)
     {
         _logitsIn.Gather(y, x, _vector);
+        _logitsConv.OutputRange(channel * FrequencyTable.Symbols, (channel + 1) * FrequencyTable.Symbols, _vector, _channelLogits);
         for (int k = 0; k < FrequencyTable.Symbols; k++)
-            _logits[k] = ClampLogit(_logitsConv.Output(channel * FrequencyTable.Symbols + k, _vector));
+            _logits[k] = ClampLogit(_channelLogits[k]);
         LogitsToFrequencies.Fill(_logits, _tables.Exp, table);
     }
 

@@ -25,8 +25,12 @@ internal static class LstmCell
     public static void StepChannels(NonlinearityTables tables, QuantizedConv gates, ReadOnlySpan<short> input, int start, int end, Span<short> hidden, Span<int> cells)
     {
         int h = hidden.Length;
+        Span<long> g = stackalloc long[4];
         for (int j = start; j < end; j++)
-            hidden[j] = Step(tables, gates.Output(j, input), gates.Output(h + j, input), gates.Output(2 * h + j, input), gates.Output(3 * h + j, input), ref cells[j]);
+        {
+            gates.Output4(j, h, input, g);
+            hidden[j] = Step(tables, g[0], g[1], g[2], g[3], ref cells[j]);
+        }
     }
 
     /// <summary>

@@ -80,6 +80,34 @@ public sealed class QuantizedConv
     /// <summary>Output row <paramref name="row"/> in its output format, before any clamping.</summary>
     public long Output(int row, ReadOnlySpan<short> input) => Requantize(row, Accumulate(row, input));
 
+    /// <summary>Output rows <paramref name="row"/> + k <paramref name="rowStep"/>, k = 0 to 3, for one gathered <paramref name="input"/> (an LSTM's four gates of one channel), in one pass over it.</summary>
+    public void Output4(int row, int rowStep, ReadOnlySpan<short> input, Span<long> outputs)
+    {
+        Span<int> sums = stackalloc int[4];
+        int length = 0;
+        for (int k = 0; k < 4; k++)
+            length = Math.Max(length, _usedLength[row + k * rowStep]);
+        DotProduct.Compute4x1(_weights.AsSpan(row * PaddedInputs), rowStep * PaddedInputs, input, length, sums);
+        for (int k = 0; k < 4; k++)
+            outputs[k] = Requantize(row + k * rowStep, unchecked(_bias[row + k * rowStep] + sums[k]));
+    }
+
+    /// <summary>Output rows <paramref name="rowStart"/> to <paramref name="rowEnd"/> - 1 for one gathered <paramref name="input"/>: <see cref="Output"/> of each, four rows to a pass over the input.</summary>
+    public void OutputRange(int rowStart, int rowEnd, ReadOnlySpan<short> input, Span<long> outputs)
+    {
+        Span<int> sums = stackalloc int[4];
+        int row = rowStart;
+        for (; row + 4 <= rowEnd; row += 4)
+        {
+            int length = Math.Max(Math.Max(_usedLength[row], _usedLength[row + 1]), Math.Max(_usedLength[row + 2], _usedLength[row + 3]));
+            DotProduct.Compute4x1(_weights.AsSpan(row * PaddedInputs), PaddedInputs, input, length, sums);
+            for (int i = 0; i < 4; i++)
+                outputs[row - rowStart + i] = Requantize(row + i, unchecked(_bias[row + i] + sums[i]));
+        }
+        for (; row < rowEnd; row++)
+            outputs[row - rowStart] = Output(row, input);
+    }
+
     /// <summary>
     /// Output rows <paramref name="rowStart"/> to <paramref name="rowEnd"/> - 1 at each of <paramref name="positions"/>
     /// gathered inputs (<paramref name="inputs"/>: positions x PaddedInputs) into <paramref name="outputs"/>

@@ -14,6 +14,7 @@ internal sealed class StoredConv
     private readonly FeatureRows? _residual;
     private readonly bool _relu;
     private readonly short[] _vector;
+    private readonly long[] _results;
     private readonly ActivationRange? _range;
 
     public StoredConv(QuantizedConv conv, ConvInput input, FeatureRows output, ActivationRange? range, bool relu = false, FeatureRows? residual = null)
@@ -25,6 +26,7 @@ internal sealed class StoredConv
         _residual = residual;
         _relu = relu;
         _vector = new short[conv.PaddedInputs];
+        _results = new long[conv.Outputs];
         _range = range;
     }
 
@@ -33,8 +35,11 @@ internal sealed class StoredConv
     {
         _input.Gather(y, x, _vector);
         Span<short> target = _output.Write(y, x);
-        for (int o = ColourGroups.Start(_conv.Outputs, firstGroup); o < ColourGroups.Start(_conv.Outputs, endGroup); o++)
-            target[o] = Store(y, x, o, _conv.Output(o, _vector));
+        int start = ColourGroups.Start(_conv.Outputs, firstGroup), end = ColourGroups.Start(_conv.Outputs, endGroup);
+        Span<long> results = _results.AsSpan(0, end - start);
+        _conv.OutputRange(start, end, _vector, results);
+        for (int o = start; o < end; o++)
+            target[o] = Store(y, x, o, results[o - start]);
     }
 
     /// <summary>

@@ -75,21 +75,4 @@ public class DecodingTogetherTests
         sessions[0].Observe(7);
         Assert.Throws<InvalidOperationException>(() => sessions[0].NextTable(table));
     }
-
-    [Fact]
-    public void TwoRowsByFourInputsAreEightDotProducts()
-    {
-        var random = new System.Random(9);
-        const int length = 96, stride = 128;
-        short[] Vector(int n) => [.. Enumerable.Range(0, n).Select(_ => (short)random.Next(short.MinValue, short.MaxValue + 1))];
-        short[] row0 = Vector(length), row1 = Vector(length), inputs = Vector(3 * stride + length);
-        row0[0] = row1[0] = inputs[0] = inputs[1] = short.MinValue;   // the one pair whose products wrap
-        var results = new int[8];
-        DotProduct.Compute2x4(row0, row1, inputs, stride, length, results);
-        for (int p = 0; p < 4; p++)
-        {
-            Assert.Equal(DotProduct.Compute(row0, inputs.AsSpan(p * stride, length)), results[p]);
-            Assert.Equal(DotProduct.Compute(row1, inputs.AsSpan(p * stride, length)), results[4 + p]);
-        }
-    }
 }
