@@ -13,7 +13,7 @@ trap 'rm -rf "$work"' EXIT
 convert ../shared/data/photos/chelsea.png -crop 384x256+0+0 +repage "$work/photo.png"
 best() { for _ in 1 2 3; do /usr/bin/time -f "%U" -o "$work/time" "$@" > /dev/null 2>&1; cat "$work/time"; done | sort -n | head -1; }
 
-echo "# Tiles decoded in step ($(date -u +%Y-%m-%d), $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg) at the start)"
+echo "# Blocked kernels and tiles decoded in step ($(date -u +%Y-%m-%d), $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg) at the start)"
 echo
 echo "\`bash bench/engine/tiles-in-step.sh BEFORE AFTER\` on a 384x256 crop of photos/chelsea.png, one thread,"
 echo "best user CPU seconds of 3 runs (process start and PNG writing included, about 0.3 s)."
