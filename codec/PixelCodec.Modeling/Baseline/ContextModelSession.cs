@@ -99,30 +99,12 @@ internal sealed class ContextModelSession : IDecoderSession
             nw = x > 0 ? _decoded[here - stride - channels] : n;
         }
 
-        _edgePrediction = MedianEdgePredictor(w, n, nw);
+        _edgePrediction = ContextMath.MedianEdge(w, n, nw);
         int correction = channel > 0 ? _previousDeviation : 0;
         _prediction = Math.Clamp(_edgePrediction + correction, 0, 255);
 
         int activity = Math.Abs(n - nw) + Math.Abs(w - nw) + Math.Abs(ne - n) + 2 * Math.Abs(correction);
-        _context = channel * BucketCount + Bucket(activity);
-    }
-
-    private static int MedianEdgePredictor(int w, int n, int nw)
-    {
-        int min = Math.Min(w, n), max = Math.Max(w, n);
-        if (nw >= max)
-            return min;
-        if (nw <= min)
-            return max;
-        return w + n - nw;
-    }
-
-    private static int Bucket(int activity)
-    {
-        int b = 0;
-        while (b < ActivityBucketLimits.Length && activity > ActivityBucketLimits[b])
-            b++;
-        return b;
+        _context = channel * BucketCount + ContextMath.Bucket(activity, ActivityBucketLimits);
     }
 
     // table[v] = 1 + floor(counts[(v - prediction) & 255] * floor((2^16 - 256) * 2^32 / total) / 2^32): a

@@ -75,10 +75,10 @@ internal sealed class LowByteSession : IDecoderSession
             w = x > 0 ? Value(high, _position - channels) : n;
             nw = x > 0 ? Value(high, above - channels) : n;
         }
-        int offset = MedianEdgePredictor(w, n, nw) - (h << 8);
+        int offset = ContextMath.MedianEdge(w, n, nw) - (h << 8);
         int place = offset < 0 ? 0 : offset > 255 ? Places - 1 : 1 + ((offset - h + 256) >> 4);
         int coarse = offset < 0 ? 0 : offset > 255 ? CoarsePlaces - 1 : 1 + (offset >> 6);
-        int activity = Activity(Math.Abs(n - nw) + Math.Abs(w - nw) + Math.Abs(ne - n));
+        int activity = ContextMath.Bucket(Math.Abs(n - nw) + Math.Abs(w - nw) + Math.Abs(ne - n), ActivityLimits);
 
         _contexts[0] = channel;
         _contexts[1] = channel * HighBytes + h;
@@ -95,21 +95,4 @@ internal sealed class LowByteSession : IDecoderSession
 
     private int Value(ReadOnlySpan<byte> high, int at) => (high[at] << 8) | _decoded[at];
 
-    private static int MedianEdgePredictor(int w, int n, int nw)
-    {
-        int min = Math.Min(w, n), max = Math.Max(w, n);
-        if (nw >= max)
-            return min;
-        if (nw <= min)
-            return max;
-        return w + n - nw;
-    }
-
-    private static int Activity(int gradients)
-    {
-        int a = 0;
-        while (a < ActivityLimits.Length && gradients > ActivityLimits[a])
-            a++;
-        return a;
-    }
 }

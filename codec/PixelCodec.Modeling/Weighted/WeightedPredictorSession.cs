@@ -205,7 +205,7 @@ internal sealed class WeightedPredictorSession : IDecoderSession
             expected += Math.Abs(_finalErrorHere[c]) * 2 / (channel - c + 1);
         if (!hasN && !hasW)
             expected = ErrorBucketLimits[^1] + 1;
-        int bucket = Bucket(expected);
+        int bucket = ContextMath.Bucket(expected, ErrorBucketLimits);
 
         int texture = (here.N << Fraction > blend ? 1 : 0) | (here.W << Fraction > blend ? 2 : 0)
                     | (here.NW << Fraction > blend ? 4 : 0) | (here.NE << Fraction > blend ? 8 : 0);
@@ -278,14 +278,6 @@ internal sealed class WeightedPredictorSession : IDecoderSession
     }
 
     private static int Clamp(int prediction) => Math.Clamp(prediction, 0, MaxPrediction);
-
-    private static int Bucket(int expected)
-    {
-        int b = 0;
-        while (b < ErrorBucketLimits.Length && expected > ErrorBucketLimits[b])
-            b++;
-        return b;
-    }
 
     private static int Gradient(int d) => d < -8 ? 0 : d < -1 ? 1 : d <= 1 ? 2 : d <= 8 ? 3 : 4;
 
