@@ -26,7 +26,9 @@ public static class ModelChoice
     private const string WithBaseline = "+" + Baseline;
 
     /// <summary>What 'default' is: the default PixelRNN, the weighted-predictor model and the baseline, blended.</summary>
-    public static string DefaultBlend => $"{ShippedModels.DefaultName}+{WeightedPredictorModel.Name}+{Baseline}";
+    public static string DefaultBlend => DefaultBlendOf(ShippedModels.DefaultName);
+
+    private static string DefaultBlendOf(string network) => $"{network}+{WeightedPredictorModel.Name}{WithBaseline}";
 
     /// <summary>Every form a model name may take, in one sentence (for messages and command-line help).</summary>
     public static string Help => $"'{Default}' ({DefaultBlend}), '{Baseline}' (the adaptive context model), '{WeightedPredictorModel.Name}' (the weighted-predictor model), " +
@@ -38,29 +40,34 @@ public static class ModelChoice
 
     /// <summary>The model that <paramref name="name"/> names, in any of the forms <see cref="Help"/> lists.</summary>
     /// <exception cref="UnknownModelException">The name is none of them, or names a model file that cannot be used.</exception>
-    public static IProbabilityModel Resolve(string name)
+    public static IProbabilityModel Resolve(string name) => Resolve(name, withRetired: false);
+
+    // withRetired: the names of retired models resolve too (only the decoder's catalog asks for them).
+    private static IProbabilityModel Resolve(string name, bool withRetired)
     {
         if (name == Default)
-            return Resolve(DefaultBlend);
+            return Resolve(DefaultBlend, withRetired);
         string[] experts = name.Split('+');
         if (experts.Length > 1 && experts.All(e => e.Length > 0))
         {
-            IProbabilityModel[] resolved = [.. experts.Select(ResolveOne)];
+            IProbabilityModel[] resolved = [.. experts.Select(e => ResolveOne(e, withRetired))];
             return resolved.Length == 2 ? new MixtureModel(resolved[0], resolved[1]) : MixtureModel.Of(resolved);
         }
-        return ResolveOne(name);
+        return ResolveOne(name, withRetired);
     }
 
-    private static IProbabilityModel ResolveOne(string name)
+    private static IProbabilityModel ResolveOne(string name, bool withRetired)
     {
         if (name == Baseline)
             return ContextModel.Instance;
         if (name == WeightedPredictorModel.Name)
             return WeightedPredictorModel.Instance;
         if (name.StartsWith(WeightedPredictorModel.Name + "(", StringComparison.Ordinal) && name.EndsWith(')'))
-            return WeightedPredictorModel.With(ResolveOne(name[(WeightedPredictorModel.Name.Length + 1)..^1]));
+            return WeightedPredictorModel.With(ResolveOne(name[(WeightedPredictorModel.Name.Length + 1)..^1], withRetired));
         if (ShippedModels.Find(name) is { } shipped)
             return shipped;
+        if (withRetired && ShippedModels.FindRetired(name) is { } retired)
+            return retired;
         if (!File.Exists(name))
             throw new UnknownModelException($"unknown model '{name}': give {Help}");
         try
@@ -87,17 +94,27 @@ public static class ModelChoice
     [
         WeightedPredictorModel.Name,
         WeightedPredictorModel.Name + WithBaseline,
-        $"{ShippedModels.DefaultName}+{WeightedPredictorModel.Name}",
-        $"{WeightedPredictorModel.Name}({ShippedModels.DefaultName})",
+        .. NetworkAlternatives(ShippedModels.DefaultName),
         $"{WeightedPredictorModel.Name}({ShippedModels.PhotoName})",
     ];
 
+    // The higher efforts' forms of the default PixelRNN.
+    private static IEnumerable<string> NetworkAlternatives(string network) =>
+        [$"{network}+{WeightedPredictorModel.Name}", $"{WeightedPredictorModel.Name}({network})"];
+
+    // Every form in which a release could code with a network that is now retired (each was the
+    // default's): alone, with the baseline (release 1's default), in the default blend, and in the
+    // higher efforts' forms.
+    private static IEnumerable<IProbabilityModel> RetiredForms() => ShippedModels.RetiredNames
+        .SelectMany(network => (string[])[network, network + WithBaseline, DefaultBlendOf(network), .. NetworkAlternatives(network)])
+        .Select(name => Resolve(name, withRetired: true));
+
     /// <summary>
     /// What a decoder may use: the classical models, the default and what higher efforts try, every
-    /// shipped model alone and blended with the baseline (release 1's default), the retired models
-    /// (earlier releases coded with them alone), and the ones named.
+    /// shipped model alone and blended with the baseline (release 1's default), the retired models in
+    /// every form the default and the higher efforts coded with them, and the ones named.
     /// </summary>
     public static ModelCatalog Catalog(IEnumerable<string> names) =>
         new([Resolve(Default), .. Alternatives(Default, MaxEffort), .. ShippedModels.All, .. ShippedModels.All.Select(m => new MixtureModel(m, ContextModel.Instance)),
-             .. ShippedModels.Retired, .. names.Select(Resolve)]);
+             .. RetiredForms(), .. names.Select(Resolve)]);
 }

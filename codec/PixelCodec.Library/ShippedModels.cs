@@ -28,7 +28,13 @@ public static class ShippedModels
     public static IEnumerable<NeuralModel> All => Names.Select(n => Loaded[n].Value);
 
     /// <summary>Models earlier releases shipped: they decode those releases' files, and code nothing new.</summary>
-    public static IEnumerable<NeuralModel> Retired => RetiredModels.Keys.Order(StringComparer.Ordinal).Select(n => RetiredModels[n].Value);
+    public static IEnumerable<NeuralModel> Retired => RetiredNames.Select(n => RetiredModels[n].Value);
+
+    /// <summary>The names of the retired models (NAME-ID), in the order of <see cref="Retired"/>.</summary>
+    public static IEnumerable<string> RetiredNames => RetiredModels.Keys.Order(StringComparer.Ordinal);
+
+    /// <summary>The retired model of this name (NAME-ID), or null.</summary>
+    public static NeuralModel? FindRetired(string name) => RetiredModels.TryGetValue(name, out Lazy<NeuralModel>? model) ? model.Value : null;
 
     /// <summary>The shipped model of this name, or null.</summary>
     public static NeuralModel? Find(string name) => Loaded.TryGetValue(name, out Lazy<NeuralModel>? model) ? model.Value : null;
