@@ -112,9 +112,17 @@ public sealed class QuantizedConv
     /// Output rows <paramref name="rowStart"/> to <paramref name="rowEnd"/> - 1 at each of <paramref name="positions"/>
     /// gathered inputs (<paramref name="inputs"/>: positions x PaddedInputs) into <paramref name="outputs"/>
     /// (positions x rows). The same numbers as <see cref="Output"/>, computed a block of positions at a
-    /// time so that each weight row is read once per block rather than once per position.
+    /// time so that each weight row is read once per block rather than once per position; on the
+    /// installed <see cref="MatrixDevices.Current"/> where there is one and it takes the product.
     /// </summary>
     public void OutputRows(int rowStart, int rowEnd, ReadOnlySpan<short> inputs, int positions, Span<long> outputs)
+    {
+        if (MatrixDevices.Current is { } device && device.TryOutputRows(this, rowStart, rowEnd, inputs, positions, outputs))
+            return;
+        OutputRowsOnCpu(rowStart, rowEnd, inputs, positions, outputs);
+    }
+
+    private void OutputRowsOnCpu(int rowStart, int rowEnd, ReadOnlySpan<short> inputs, int positions, Span<long> outputs)
     {
         const int block = 16;
         int rows = rowEnd - rowStart;

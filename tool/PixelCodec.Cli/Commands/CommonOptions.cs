@@ -20,11 +20,17 @@ internal static class CommonOptions
         Validators = { InRange(1, int.MaxValue, "--threads must be at least 1") },
     };
 
-    public static Option<string> Device() => new("--device")
+    public static Option<string> TorchDevice() => new("--device")
     {
         Description = "libtorch device: cpu, or cuda where the shim was built against a CUDA libtorch.",
         DefaultValueFactory = _ => "cpu",
     };
+
+    public static Option<string> CodingDevice() => new Option<string>("--device")
+    {
+        Description = $"Where the PixelRNN's batched products run: cpu; gpu (an NVIDIA GPU through CUDA; without one, the CPU, with a note); auto (the GPU when there is one and the job has {CodingDevices.AutoMinimumSubpixels:N0} sub-pixels or more). The bytes are the same on every device.",
+        DefaultValueFactory = _ => CodingDevices.Auto,
+    }.AcceptOnlyFromAmong(CodingDevices.Cpu, CodingDevices.Gpu, CodingDevices.Auto);
 
     /// <summary>
     /// Refuses a whole number outside [min, max] with <paramref name="message"/>. A value that is not a

@@ -25,17 +25,21 @@ internal static class CompareCommand
         var output = new Option<string?>("--out", "-o") { Description = "Folder for compare.csv, summary.csv, report.md and chart.svg (created if missing)." };
         var threads = CommonOptions.Threads();
         threads.Description = "Images measured at once.";
+        var device = CommonOptions.CodingDevice();
 
         var command = new Command("compare",
             "Compress every image with PixelCodec and with the classical lossless codecs, verify our round trips, and report bits per sub-pixel per set and in total.\n" +
             "Exits 1 if an image cannot be read or any PixelCodec round trip does not reproduce the input exactly.\n" +
             "Example: pixelcodec compare corpus --out out/compare")
         {
-            paths, models, peers, output, threads,
+            paths, models, peers, output, threads, device,
         };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
             IReadOnlyList<ImageSource> sources = ImageSources.Expand(parse.GetValue(paths)!);
+            // A comparison is a batch job: 'auto' takes a GPU wherever there is one (each product still
+            // stays on the CPU where it is too small to pay for the copies).
+            CodingDevices.Install(parse.GetValue(device)!, long.MaxValue);
             List<IProbabilityModel> chosen = parse.GetValue(models)!.Select(ModelChoice.Resolve).ToList();
             List<PeerCodec> available = parse.GetValue(peers) ? [] : PeerCodec.All.Where(p => p.IsInstalled).ToList();
             List<string> missing = parse.GetValue(peers) ? [] : PeerCodec.All.Where(p => !p.IsInstalled).Select(p => p.Name).ToList();

@@ -18,6 +18,7 @@ internal static class DecodeCommand
             DefaultValueFactory = _ => [],
         };
         var threads = CommonOptions.Threads();
+        var device = CommonOptions.CodingDevice();
         var format = new Option<ImageFileType?>("--format")
         {
             Description = "Image format to write; by default taken from the output's extension (PNG for '-').",
@@ -28,7 +29,7 @@ internal static class DecodeCommand
         };
         var command = new Command("decode", "Decompress a .prnn file back to the exact original pixels; the result is checked against the file's checksum before anything is written.\nExample: pixelcodec decode photo.prnn photo.png")
         {
-            input, output, models, threads, format, allowDenseVersion1,
+            input, output, models, threads, device, format, allowDenseVersion1,
         };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
@@ -37,6 +38,8 @@ internal static class DecodeCommand
             ImageFileType type = parse.GetValue(format)
                 ?? (outputPath == InputFile.StandardStream ? ImageFileType.Png : ImageFile.TypeForPath(outputPath));
             byte[] file = InputFile.ReadAll(inputPath);
+            PrnnHeader header = PrnnCodec.ReadHeader(file);
+            CodingDevices.Install(parse.GetValue(device)!, (long)header.Width * header.Height * header.Planes.Sum(p => p.Channels));
             var options = new DecodeOptions
             {
                 ModelFiles = parse.GetValue(models)!, Threads = parse.GetValue(threads), AllowDenseVersion1 = parse.GetValue(allowDenseVersion1),

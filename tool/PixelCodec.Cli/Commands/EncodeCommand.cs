@@ -14,6 +14,7 @@ internal static class EncodeCommand
         var output = CommonOptions.Output("The .prnn file to write; '-' writes standard output.");
         var model = CommonOptions.Model();
         var threads = CommonOptions.Threads();
+        var device = CommonOptions.CodingDevice();
         var tile = new Option<int>("--tile")
         {
             Description = "Code independent square tiles of this size (decodable in parallel, at some cost in size); 0 codes the image whole.",
@@ -28,7 +29,7 @@ internal static class EncodeCommand
         };
         var command = new Command("encode", "Compress an image losslessly into a .prnn file.\nExample: pixelcodec encode photo.png photo.prnn")
         {
-            input, output, model, effort, tile, threads,
+            input, output, model, effort, tile, threads, device,
         };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
@@ -37,6 +38,7 @@ internal static class EncodeCommand
             RasterImage image = ImageFile.Read(InputFile.ReadAll(inputPath), out IReadOnlyList<string> warnings);
             foreach (string warning in warnings)
                 Console.Error.WriteLine($"pixelcodec: warning: {inputPath}: {warning}");
+            CodingDevices.Install(parse.GetValue(device)!, (long)image.Width * image.Height * image.Channels);
             var options = new EncodeOptions { Model = parse.GetValue(model)!, TileSize = parse.GetValue(tile), Threads = parse.GetValue(threads), Effort = parse.GetValue(effort) };
             PrnnEncodeResult result = null!;
             OutputFile.Write(outputPath, inputPath, stream =>

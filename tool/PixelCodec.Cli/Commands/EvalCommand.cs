@@ -16,7 +16,7 @@ internal static class EvalCommand
         var model = new Option<string>("--model") { Description = "A float model (.pxfm) from `pixelcodec train`: its NLL (libtorch); or an integer model (.pxim): its code length (no libtorch).", Required = true };
         var data = new Option<string>("--data") { Description = "Images: a folder of PNGs, the authors' layout (valid_32x32/ is used), a .tar, or .npz batches.", Required = true };
         var images = new Option<int>("--images") { Description = "Evaluate the first this many images (0: all).", DefaultValueFactory = _ => 0 };
-        var device = CommonOptions.Device();
+        var device = CommonOptions.TorchDevice();
         var command = new Command("eval", "Print a model's negative log-likelihood on a set of images, in bits per sub-pixel.\nExample: pixelcodec eval --model runs/rowlstm/model.pxfm --data ../shared/data/imagenet32-sample")
         {
             model, data, images, device,

@@ -37,7 +37,7 @@ internal static class TrainCommand
         var checkpointEvery = new Option<int>("--checkpoint-every") { Description = "Checkpoint every this many steps (and at every validation).", DefaultValueFactory = _ => 200 };
         var crop = new Option<int>("--crop") { Description = "Train on random N x N crops of a folder of PNGs of any size (a new position per image per epoch, seeded); images smaller than N are left out. 0: whole images, all of one size.", DefaultValueFactory = _ => 0 };
         var init = new Option<string?>("--init") { Description = "Start a new run from this float model's weights (.pxfm), e.g. to fine-tune a shipped model; its architecture and sizes are used." };
-        var device = CommonOptions.Device();
+        var device = CommonOptions.TorchDevice();
         var threads = new Option<int>("--threads") { Description = "libtorch threads in this process (0: all cores; with --nproc, the cores shared among the workers).", DefaultValueFactory = _ => 0 };
         var nproc = new Option<int?>("--nproc") { Description = "Data-parallel: start this many workers on this machine (ranks of one run over 127.0.0.1); --batch is shared among them." };
         var worldSize = new Option<int?>("--world-size") { Description = "Data-parallel: the number of workers in the run (with --rank and --master, once on each machine)." };
