@@ -13,7 +13,8 @@ namespace PixelCodec.Engine;
 /// AVX-512, AVX2, SSE2 and the scalar loop all agree, and overflow (which export makes practically
 /// impossible) would at worst cost compression, never a mismatch between encoder and decoder.
 /// <c>pmaddwd</c> multiplies int16 pairs and adds adjacent products into int32; its only overflow
-/// (all four inputs -32768) also wraps, like the scalar code.
+/// (all four inputs -32768) also wraps, like the scalar code; AVX-VNNI's <c>vpdpwssd</c>, which the
+/// blocked kernels use where the CPU has it, fuses that with the accumulation, wrapping alike.
 /// </summary>
 internal static class DotProduct
 {
@@ -63,15 +64,15 @@ internal static class DotProduct
         {
             Vector256<short> u = Vector256.LoadUnsafe(ref w0, (nuint)i), v = Vector256.LoadUnsafe(ref w1, (nuint)i);
             Vector256<short> p0 = Vector256.LoadUnsafe(ref x0, (nuint)i), p1 = Vector256.LoadUnsafe(ref x1, (nuint)i);
-            a0 += Avx2.MultiplyAddAdjacent(u, p0);
-            b0 += Avx2.MultiplyAddAdjacent(v, p0);
-            a1 += Avx2.MultiplyAddAdjacent(u, p1);
-            b1 += Avx2.MultiplyAddAdjacent(v, p1);
+            a0 = MultiplyAdd(a0, u, p0);
+            b0 = MultiplyAdd(b0, v, p0);
+            a1 = MultiplyAdd(a1, u, p1);
+            b1 = MultiplyAdd(b1, v, p1);
             Vector256<short> p2 = Vector256.LoadUnsafe(ref x2, (nuint)i), p3 = Vector256.LoadUnsafe(ref x3, (nuint)i);
-            a2 += Avx2.MultiplyAddAdjacent(u, p2);
-            b2 += Avx2.MultiplyAddAdjacent(v, p2);
-            a3 += Avx2.MultiplyAddAdjacent(u, p3);
-            b3 += Avx2.MultiplyAddAdjacent(v, p3);
+            a2 = MultiplyAdd(a2, u, p2);
+            b2 = MultiplyAdd(b2, v, p2);
+            a3 = MultiplyAdd(a3, u, p3);
+            b3 = MultiplyAdd(b3, v, p3);
         }
         Reduce4(a0, a1, a2, a3).CopyTo(results);
         Reduce4(b0, b1, b2, b3).CopyTo(results[4..]);
@@ -98,13 +99,20 @@ internal static class DotProduct
         for (int i = 0; i < length; i += 16)
         {
             Vector256<short> v = Vector256.LoadUnsafe(ref x, (nuint)i);
-            s0 += Avx2.MultiplyAddAdjacent(Vector256.LoadUnsafe(ref w0, (nuint)i), v);
-            s1 += Avx2.MultiplyAddAdjacent(Vector256.LoadUnsafe(ref w1, (nuint)i), v);
-            s2 += Avx2.MultiplyAddAdjacent(Vector256.LoadUnsafe(ref w2, (nuint)i), v);
-            s3 += Avx2.MultiplyAddAdjacent(Vector256.LoadUnsafe(ref w3, (nuint)i), v);
+            s0 = MultiplyAdd(s0, Vector256.LoadUnsafe(ref w0, (nuint)i), v);
+            s1 = MultiplyAdd(s1, Vector256.LoadUnsafe(ref w1, (nuint)i), v);
+            s2 = MultiplyAdd(s2, Vector256.LoadUnsafe(ref w2, (nuint)i), v);
+            s3 = MultiplyAdd(s3, Vector256.LoadUnsafe(ref w3, (nuint)i), v);
         }
         Reduce4(s0, s1, s2, s3).CopyTo(results);
     }
+
+    // sum + the pairwise products of a and b in int32, wrapping: one vpdpwssd where the CPU has AVX-VNNI,
+    // else vpmaddwd and an add. The same numbers either way: vpdpwssd's products and sums wrap modulo
+    // 2^32 just as vpmaddwd's and the add's do.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<int> MultiplyAdd(Vector256<int> sum, Vector256<short> a, Vector256<short> b) =>
+        AvxVnni.IsSupported ? AvxVnni.MultiplyWideningAndAdd(sum, a, b) : sum + Avx2.MultiplyAddAdjacent(a, b);
 
     // The four lane sums at once: pairwise horizontal adds leave [s0, s1, s2, s3] split over the two halves.
     private static Vector128<int> Reduce4(Vector256<int> s0, Vector256<int> s1, Vector256<int> s2, Vector256<int> s3)
@@ -126,8 +134,8 @@ internal static class DotProduct
         Vector256<int> sum0 = Vector256<int>.Zero, sum1 = Vector256<int>.Zero;
         for (int i = 0; i < length; i += 32)
         {
-            sum0 += Avx2.MultiplyAddAdjacent(Vector256.LoadUnsafe(ref a, (nuint)i), Vector256.LoadUnsafe(ref b, (nuint)i));
-            sum1 += Avx2.MultiplyAddAdjacent(Vector256.LoadUnsafe(ref a, (nuint)(i + 16)), Vector256.LoadUnsafe(ref b, (nuint)(i + 16)));
+            sum0 = MultiplyAdd(sum0, Vector256.LoadUnsafe(ref a, (nuint)i), Vector256.LoadUnsafe(ref b, (nuint)i));
+            sum1 = MultiplyAdd(sum1, Vector256.LoadUnsafe(ref a, (nuint)(i + 16)), Vector256.LoadUnsafe(ref b, (nuint)(i + 16)));
         }
         return Vector256.Sum(sum0 + sum1);
     }
