@@ -37,8 +37,10 @@ internal sealed class ResidualTree
     private readonly ushort[][] _probabilities;     // per set: [context * Nodes + node], P(bit = 1) of 65536
     private readonly byte[][] _hits;
     private readonly int[] _weights;                // [(mixerContext * Nodes + node) * sets + set]
-    private readonly int[] _stretched;
+    private readonly short[][] _stretchedProbabilities; // per set: Stretch of _probabilities >> 4, kept as they learn
+    private readonly short[] _expertStretched = new short[Nodes];
     private readonly int[] _nodeProbability = new int[Nodes]; // mixed, of 4096
+    private readonly long[] _dots = new long[Nodes];          // the mix's sums, before squashing
     private readonly int[] _contexts;
     private readonly byte[] _valueOfRank = new byte[FrequencyTable.Symbols];
     private readonly byte[] _rankOfValue = new byte[FrequencyTable.Symbols];
@@ -54,10 +56,10 @@ internal sealed class ResidualTree
     {
         _sets = contextCounts.Length;
         _inputs = _sets + (withExpert ? 1 : 0);
-        _stretched = new int[Nodes * _inputs];
         _contexts = new int[_sets];
         _probabilities = new ushort[_sets][];
         _hits = new byte[_sets][];
+        _stretchedProbabilities = new short[_sets][];
         for (int s = 0; s < _sets; s++)
         {
             _probabilities[s] = new ushort[contextCounts[s] * Nodes];
@@ -75,6 +77,7 @@ internal sealed class ResidualTree
                 previous = mass;
             }
             Array.Fill(_hits[s], (byte)InitialHits);
+            _stretchedProbabilities[s] = Array.ConvertAll(_probabilities[s], p => (short)Logistic.Stretch(p >> 4));
         }
         _weights = new int[mixerContexts * Nodes * _inputs];
         // The mix starts as a mean of the inputs' stretched probabilities (weights summing to one),
@@ -101,21 +104,20 @@ internal sealed class ResidualTree
         if (_inputs > _sets)
             ExpertInputs(expert);
 
+        // Input by input over all nodes (the sums are exact integers, so their order is free): each pass
+        // reads one context's stretched probabilities in a row.
         int sets = _sets, inputs = _inputs;
-        for (int n = 0; n < Nodes; n++)
+        ReadOnlySpan<int> weights = _weights.AsSpan(_mixer * Nodes * inputs, Nodes * inputs);
+        Span<long> dots = _dots;
+        dots.Clear();
+        for (int s = 0; s < inputs; s++)
         {
-            long dot = 0;
-            int weightAt = (_mixer * Nodes + n) * inputs;
-            for (int s = 0; s < sets; s++)
-            {
-                int st = Logistic.Stretch(_probabilities[s][_contexts[s] * Nodes + n] >> 4);
-                _stretched[n * inputs + s] = st;
-                dot += (long)_weights[weightAt + s] * st;
-            }
-            for (int s = sets; s < inputs; s++)
-                dot += (long)_weights[weightAt + s] * _stretched[n * inputs + s];
-            _nodeProbability[n] = Math.Clamp(Logistic.Squash((int)(dot >> 16)), 1, 4095);
+            ReadOnlySpan<short> stretched = s < sets ? _stretchedProbabilities[s].AsSpan(_contexts[s] * Nodes, Nodes) : _expertStretched;
+            for (int n = 0; n < Nodes; n++)
+                dots[n] += (long)weights[n * inputs + s] * stretched[n];
         }
+        for (int n = 0; n < Nodes; n++)
+            _nodeProbability[n] = Math.Clamp(Logistic.Squash((int)(dots[n] >> 16)), 1, 4095);
 
         // Probability of reaching each leaf (rank), in 1/2^32: unary bucket, then the mantissa tree.
         long reach = 1L << 32;
@@ -194,8 +196,12 @@ internal sealed class ResidualTree
         int error = (bit << 12) - _nodeProbability[node];
         int weightAt = (_mixer * Nodes + node) * inputs;
         // Weights stay within +-64 (of one): far beyond any useful mix, and no int overflow however long the plane.
+        // The stretched probabilities are still those the table was mixed from: each node learns once per sub-pixel, and its own probabilities change only below.
         for (int s = 0; s < inputs; s++)
-            _weights[weightAt + s] = Math.Clamp(_weights[weightAt + s] + ((_stretched[node * inputs + s] * error + (1 << (MixerShift - 1))) >> MixerShift), -MaxWeight, MaxWeight);
+        {
+            int stretched = s < sets ? _stretchedProbabilities[s][_contexts[s] * Nodes + node] : _expertStretched[node];
+            _weights[weightAt + s] = Math.Clamp(_weights[weightAt + s] + ((stretched * error + (1 << (MixerShift - 1))) >> MixerShift), -MaxWeight, MaxWeight);
+        }
         for (int s = 0; s < sets; s++)
         {
             int at = _contexts[s] * Nodes + node;
@@ -204,6 +210,7 @@ internal sealed class ResidualTree
             int target = bit == 1 ? ProbabilityOne - 1 : 0;
             p += (target - p) * 2 / (2 * hits + 3);
             _probabilities[s][at] = (ushort)Math.Clamp(p, 16, ProbabilityOne - 16);
+            _stretchedProbabilities[s][at] = (short)Logistic.Stretch(_probabilities[s][at] >> 4);
             if (hits < HitLimit)
                 _hits[s][at] = (byte)(hits + 1);
         }
@@ -222,7 +229,7 @@ internal sealed class ResidualTree
         {
             (int from, int split, int to) = Questions[n];
             long all = prefix[to] - prefix[from], yes = prefix[to] - prefix[split];
-            _stretched[n * _inputs + _sets] = Logistic.Stretch((int)Math.Clamp(yes * 4096 / all, 1, 4095));
+            _expertStretched[n] = (short)Logistic.Stretch((int)Math.Clamp(yes * 4096 / all, 1, 4095));
         }
     }
 
