@@ -13,8 +13,8 @@ namespace PixelCodec.Engine;
 /// AVX-512, AVX2, SSE2 and the scalar loop all agree, and overflow (which export makes practically
 /// impossible) would at worst cost compression, never a mismatch between encoder and decoder.
 /// <c>pmaddwd</c> multiplies int16 pairs and adds adjacent products into int32; its only overflow
-/// (all four inputs -32768) also wraps, like the scalar code; AVX-VNNI's <c>vpdpwssd</c>, which the
-/// blocked kernels use where the CPU has it, fuses that with the accumulation, wrapping alike.
+/// (all four inputs -32768) also wraps, like the scalar code; AVX-VNNI's <c>vpdpwssd</c>, which every
+/// 256-bit kernel uses where the CPU has it, fuses that with the accumulation, wrapping alike.
 /// </summary>
 internal static class DotProduct
 {

@@ -19,6 +19,8 @@ public class RuntimeSettingsTests
         { "Vector512 on", "DOTNET_PreferredVectorBitWidth=512" },
         { "AVX-512 off", "DOTNET_EnableAVX512=0" },
         { "AVX2 off", "DOTNET_EnableAVX2=0" },
+        // The blocked dot products take AVX-VNNI where the CPU has it: this checks their vpmaddwd form there too.
+        { "AVX-VNNI off", "DOTNET_EnableAVXVNNI=0" },
         { "all SIMD off", "DOTNET_EnableHWIntrinsic=0" },
     };
 

@@ -28,7 +28,7 @@ internal static class CommonOptions
 
     public static Option<string> CodingDevice() => new Option<string>("--device")
     {
-        Description = $"Where the PixelRNN's batched products run: cpu; gpu (an NVIDIA GPU through CUDA; without one, the CPU, with a note); auto (the GPU when there is one and the job has {CodingDevices.AutoMinimumSubpixels:N0} sub-pixels or more). The bytes are the same on every device.",
+        Description = $"Where the PixelRNN's batched products run: cpu; gpu (an NVIDIA GPU through CUDA; without one, the CPU, with a note); auto (the GPU when there is one and the job has {CodingDevices.AutoMinimumSubpixels:N0} sub-pixels or more; for compare, whenever there is one). Only batched products run there: an encoder's rows, a decoder's tiles decoded in step. The bytes are the same on every device.",
         DefaultValueFactory = _ => CodingDevices.Auto,
     }.AcceptOnlyFromAmong(CodingDevices.Cpu, CodingDevices.Gpu, CodingDevices.Auto);
 

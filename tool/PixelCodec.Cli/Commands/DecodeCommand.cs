@@ -39,7 +39,9 @@ internal static class DecodeCommand
                 ?? (outputPath == InputFile.StandardStream ? ImageFileType.Png : ImageFile.TypeForPath(outputPath));
             byte[] file = InputFile.ReadAll(inputPath);
             PrnnHeader header = PrnnCodec.ReadHeader(file);
-            CodingDevices.Install(parse.GetValue(device)!, (long)header.Width * header.Height * header.Planes.Sum(p => p.Channels));
+            int threadCount = parse.GetValue(threads);
+            CodingDevices.Install(parse.GetValue(device)!, (long)header.Width * header.Height * header.Planes.Sum(p => p.Channels),
+                                  batched: header.Tiles.Count > threadCount);
             var options = new DecodeOptions
             {
                 ModelFiles = parse.GetValue(models)!, Threads = parse.GetValue(threads), AllowDenseVersion1 = parse.GetValue(allowDenseVersion1),
