@@ -67,43 +67,44 @@ public sealed class TrainingRun(TrainingOptions options)
                 File.WriteAllText(checkpoint.CurvePath, TrainingCurveSvg.Write(log.Read(), $"{network.Config.Architecture} h={network.Config.Hidden}, {network.Config.Layers} layers"));
             }
 
-            (bool finished, bool cancelled) = Agree(group, Finished(step, clock.Elapsed), cancel.IsCancellationRequested);
-            while (!finished && !cancelled)
+            // A lost peer surfaces in whichever collective comes next (the step's all-reduce, the vote, validation):
+            // all of them end in the same one-line error naming the step and the checkpoint kept.
+            try
             {
-                double learningRate = options.LearningRate.At(step);
-                trainer.SetLearningRate(learningRate);
-                ImageBatch batch = pump.Next();
-                double bits;
-                try
+                (bool finished, bool cancelled) = Agree(group, Finished(step, clock.Elapsed), cancel.IsCancellationRequested);
+                while (!finished && !cancelled)
                 {
-                    bits = trainer.Step(batch);
-                }
-                catch (TrainingException e)
-                {
-                    throw new TrainingException($"training stopped at step {step + 1}{(group is null ? "" : $" on rank {group.Rank}")}: {e.Message}; {Kept(checkpoint, group)}");
-                }
-                step++;
-                position += options.BatchSize;
-                windowBits += bits;
-                windowSteps++;
-                (finished, cancelled) = Agree(group, Finished(step, clock.Elapsed), cancel.IsCancellationRequested);
+                    double learningRate = options.LearningRate.At(step);
+                    trainer.SetLearningRate(learningRate);
+                    ImageBatch batch = pump.Next();
+                    double bits = trainer.Step(batch);
+                    step++;
+                    position += options.BatchSize;
+                    windowBits += bits;
+                    windowSteps++;
+                    (finished, cancelled) = Agree(group, Finished(step, clock.Elapsed), cancel.IsCancellationRequested);
 
-                bool validate = step % options.ValidEvery == 0 || finished;
-                if (validate)
-                    lastValid = Validate(network, validShare, group);
-                if (step % LogEvery == 0 || validate)
-                {
-                    lastTrain = windowBits / windowSteps;
-                    double imagesPerSecond = windowSteps * options.BatchSize / window.Elapsed.TotalSeconds;
-                    log?.Append(new LogEntry(step, position, lastTrain, validate ? lastValid : null, learningRate, imagesPerSecond, pump.WaitTime.TotalSeconds, state.ElapsedSeconds + clock.Elapsed.TotalSeconds));
-                    if (root)
-                        report?.Invoke(new TrainingProgress(step, lastTrain, lastValid, imagesPerSecond, Fraction(step, clock.Elapsed)));
-                    windowBits = 0;
-                    windowSteps = 0;
-                    window.Restart();
+                    bool validate = step % options.ValidEvery == 0 || finished;
+                    if (validate)
+                        lastValid = Validate(network, validShare, group);
+                    if (step % LogEvery == 0 || validate)
+                    {
+                        lastTrain = windowBits / windowSteps;
+                        double imagesPerSecond = windowSteps * options.BatchSize / window.Elapsed.TotalSeconds;
+                        log?.Append(new LogEntry(step, position, lastTrain, validate ? lastValid : null, learningRate, imagesPerSecond, pump.WaitTime.TotalSeconds, state.ElapsedSeconds + clock.Elapsed.TotalSeconds));
+                        if (root)
+                            report?.Invoke(new TrainingProgress(step, lastTrain, lastValid, imagesPerSecond, Fraction(step, clock.Elapsed)));
+                        windowBits = 0;
+                        windowSteps = 0;
+                        window.Restart();
+                    }
+                    if (step % options.CheckpointEvery == 0 || validate)
+                        Save();
                 }
-                if (step % options.CheckpointEvery == 0 || validate)
-                    Save();
+            }
+            catch (TrainingException e)
+            {
+                throw new TrainingException($"training stopped at step {step + 1}{(group is null ? "" : $" on rank {group.Rank}")}: {e.Message}; {Kept(checkpoint, group)}");
             }
             Save();
             return new TrainingResult(step, lastValid, Current().ElapsedSeconds, checkpoint.ModelPath, pump.WaitTime.TotalSeconds, trainer.AllReduceStats.WaitSeconds);
