@@ -31,7 +31,7 @@ public class RuntimeSettingsTests
     internal static readonly Dictionary<string, (string Whole, string Tiled)> NeuralPinned = new()
     {
         ["default"] = ("2e1e12e4098095f6803e5d8f2e5652131a81e9a753a82011a4b6b05609707b48", "6dd5e4dd5ab74fcc2de61c5f60c749b9fbd644325954234f19c4e84a6faeab77"),
-        // Release 1's default, the two-expert blend: its bytes change only with the format (version 2 here).
+        // Release 1's default, the two-expert blend (format version 2 here): its bytes change with the format and with the network.
         ["rowlstm-h64+baseline"] = ("9728ac35d96ab9f6cc9db0518642eedc4a4803db0e7abd2c98de65a6c7f1038e", "1ecc08f4768e4183de9d6df5e8cf4ca749fc83a4b7e9a5a4a1798d4026da7fa8"),
         ["diagbilstm-h64"] = ("01c6be96458c4e167cac16085bbfe4bc9b9d6fe3207ba8fc7025c476bfcf310a", "508453185541bc8ef52eacb1eabb85be0184f75f099fc4402e30fef2aef5a0ad"),
         ["pixelcnn-h64"] = ("cabfffecba96420fbc7b00cb6e340f4a9c2bcc2457e35e0ebb246aa174998d35", "75a1e8f0fa248f854a76d02fc0ccebafa08f40275a279bbc3bd1ddf9ee2b1d2d"),
