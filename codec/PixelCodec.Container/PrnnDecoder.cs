@@ -4,7 +4,10 @@ using PixelCodec.Modeling.LowByte;
 
 namespace PixelCodec.Container;
 
-/// <summary>Reads .prnn files: the header alone, or the whole image, checked against its checksum.</summary>
+/// <summary>
+/// Reads .prnn files: the header alone, the whole image, or (multi-scale files) the subsample alone,
+/// each checked against its checksum.
+/// </summary>
 public static class PrnnDecoder
 {
     /// <summary>Reads just the header, checking it as <see cref="Decode"/> does.</summary>
@@ -47,6 +50,10 @@ public static class PrnnDecoder
         var planeModels = new IProbabilityModel[layouts.Length];
         for (int p = 0; p < layouts.Length; p++)
             planeModels[p] = models.Find(header.Planes[p].ModelId) ?? throw NotLoaded(header.Planes[p].ModelId);
+        if (planeModels.Any(m => m is MultiScaleModel) != header.IsMultiScale)
+            throw new PrnnFormatException(header.IsMultiScale
+                ? "the file is corrupt: it holds a subsample, but its colour model is not a multi-scale model"
+                : "the file is corrupt: its colour model is a multi-scale model, but it holds no subsample");
         for (int p = layouts.Length; p < header.Planes.Count; p++)
             if (!header.Planes[p].ModelId.AsSpan().SequenceEqual(LowByteModel.SharedIdentity.Id))
                 throw NotLoaded(header.Planes[p].ModelId);
@@ -61,10 +68,11 @@ public static class PrnnDecoder
         // which are coded knowing the high bytes.
         var high = new RasterImage(header.Width, header.Height, header.Format);
         RasterImage? low = wide ? new RasterImage(header.Width, header.Height, header.Format) : null;
-        int lowSegments = layouts.Length * grid.Count;
         bool bounded = header.Version >= PrnnHeaderCodec.BoundedStreamsVersion;
         ReadOnlyMemory<byte> Segment(int s) => file.Slice(payloadStart + segmentStarts[s], header.SegmentLengths[s]);
-        progress?.Start((long)header.Width * header.Height * header.Format.Channels() * (wide ? 2 : 1));
+        progress?.Start((long)header.Width * header.Height * header.Format.Channels() * (wide ? 2 : 1) + (header.IsMultiScale ? header.SubsampleShape.SubpixelCount : 0));
+        if (planeModels[0] is MultiScaleModel multiScale)
+            planeModels[0] = multiScale.Given(DecodeSubsample(multiScale, header, Segment(0), progress));
         int groups = Math.Min(threads, grid.Count);
         try
         {
@@ -74,7 +82,7 @@ public static class PrnnDecoder
                 int[] tiles = [.. Enumerable.Range(0, grid.Count).Where(t => t % groups == job % groups)];
                 PlaneShape[] shapes = [.. tiles.Select(t => PlaneSplitter.Shape(grid[t], layouts[p].Channels))];
                 byte[][] planes = [.. shapes.Select(shape => new byte[shape.SubpixelCount])];
-                PlaneCoder.DecodeTogether(planeModels[p], [.. tiles.Select(t => Segment(p * grid.Count + t))], shapes, planes, bounded, progress);
+                PlaneCoder.DecodeTogether(planeModels[p], [.. tiles.Select(t => Segment(header.SegmentOf(p, t)))], shapes, planes, bounded, progress);
                 for (int i = 0; i < tiles.Length; i++)
                 {
                     Tile tile = grid[tiles[i]];
@@ -82,7 +90,7 @@ public static class PrnnDecoder
                     if (low is null)
                         continue;
                     var lowPlane = new byte[shapes[i].SubpixelCount];
-                    PlaneCoder.Decode(LowByteModel.Given(planes[i]), Segment(lowSegments + p * grid.Count + tiles[i]), shapes[i], lowPlane, progress: progress);
+                    PlaneCoder.Decode(LowByteModel.Given(planes[i]), Segment(header.SegmentOf(layouts.Length + p, tiles[i])), shapes[i], lowPlane, progress: progress);
                     PlaneSplitter.Insert(low, tile, layouts[p].FirstChannel, layouts[p].Channels, lowPlane);
                 }
             });
@@ -96,6 +104,41 @@ public static class PrnnDecoder
         if (!PrnnHeaderCodec.PixelChecksum(image.Pixels).AsSpan().SequenceEqual(header.PixelChecksum))
             throw new PrnnFormatException("the decoded pixels do not match the file's checksum: the file is corrupt");
         return image;
+    }
+
+    /// <summary>
+    /// The preview of a multi-scale file: its colour plane's subsample (RGB, half the image's sides
+    /// rounded up; <see cref="Subsample"/>), decoded from the header and the first segment alone and
+    /// checked against the subsample's checksum. <paramref name="file"/> may be a prefix of the file
+    /// that holds those, as a download in progress does.
+    /// </summary>
+    /// <exception cref="PrnnFormatException">The file has no subsample, the prefix ends before it, or it is corrupt.</exception>
+    public static RasterImage DecodePreview(ReadOnlyMemory<byte> file, ModelCatalog models)
+    {
+        PrnnHeader header = PrnnHeaderCodec.Read(file.Span, out int headerLength);
+        if (!header.IsMultiScale)
+            throw new PrnnFormatException("the file has no preview: it was not coded with a multi-scale model");
+        long needed = headerLength + (long)header.SegmentLengths[0];
+        if (file.Length < needed)
+            throw new PrnnFormatException($"the file is truncated before the end of its preview: {file.Length} bytes of the {needed} it needs");
+        if (models.Find(header.Planes[0].ModelId) is not MultiScaleModel multiScale)
+            throw models.Find(header.Planes[0].ModelId) is null
+                ? NotLoaded(header.Planes[0].ModelId)
+                : new PrnnFormatException("the file is corrupt: it holds a subsample, but its colour model is not a multi-scale model");
+        PlaneShape shape = header.SubsampleShape;
+        byte[] subsample = DecodeSubsample(multiScale, header, file.Slice(headerLength, header.SegmentLengths[0]), progress: null);
+        var image = new RasterImage(shape.Width, shape.Height, PixelFormat.Rgb);
+        subsample.CopyTo(image.Pixels);
+        return image;
+    }
+
+    private static byte[] DecodeSubsample(MultiScaleModel model, PrnnHeader header, ReadOnlyMemory<byte> segment, CodingProgress? progress)
+    {
+        var subsample = new byte[header.SubsampleShape.SubpixelCount];
+        PlaneCoder.Decode(model.SubsampleModel, segment, header.SubsampleShape, subsample, progress: progress);
+        if (!PrnnHeaderCodec.PixelChecksum(subsample).AsSpan().SequenceEqual(header.SubsampleChecksum))
+            throw new PrnnFormatException("the decoded subsample does not match the file's checksum: the file is corrupt");
+        return subsample;
     }
 
     private static PrnnFormatException NotLoaded(byte[] modelId) =>

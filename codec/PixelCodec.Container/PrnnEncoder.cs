@@ -41,6 +41,8 @@ public static class PrnnEncoder
         PlaneLayout[] layouts = PlaneLayout.For(image.Format);
         IProbabilityModel[][] candidates = [.. layouts.Select((l, p) => Candidates(options, l, isAlpha: p > 0))];
         var grid = new TileGrid(image.Width, image.Height, options.TileSize, options.TileSize);
+        if (candidates[0].Any(m => m is MultiScaleModel) && (grid.Count > 1 || wide))
+            throw new PrnnFormatException($"a multi-scale model codes whole 8-bit images: {(wide ? "this one has 16-bit samples" : "leave out the tiles")}");
 
         // Every (plane, candidate model, tile) is one job, then every (plane, tile) of low bytes;
         // each plane keeps its smallest candidate.
@@ -55,42 +57,57 @@ public static class PrnnEncoder
                 for (int t = 0; t < grid.Count; t++)
                     jobs.Add((p, LowByteJob, t));
         var coded = new CodedPlane[jobs.Count];
-        options.Progress?.Start(jobs.Sum(j => PlaneSplitter.Shape(grid[j.Tile], layouts[j.Plane].Channels).SubpixelCount));
+        var subsamples = new (CodedPlane Coded, byte[] Pixels)?[jobs.Count];   // of the jobs of a multi-scale model
+        options.Progress?.Start(jobs.Sum(j => Subpixels(PlaneSplitter.Shape(grid[j.Tile], layouts[j.Plane].Channels), j.Candidate >= 0 ? candidates[j.Plane][j.Candidate] : null)));
         Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Threads }, j =>
         {
             (int p, int m, int t) = jobs[j];
             Tile tile = grid[t];
             PlaneShape shape = PlaneSplitter.Shape(tile, layouts[p].Channels);
             byte[] highPlane = PlaneSplitter.Extract(high, tile, layouts[p].FirstChannel, layouts[p].Channels);
-            coded[j] = m == LowByteJob
-                ? PlaneCoder.Encode(LowByteModel.Given(highPlane), PlaneSplitter.Extract(low!, tile, layouts[p].FirstChannel, layouts[p].Channels), shape, options.Progress)
-                : PlaneCoder.Encode(candidates[p][m], highPlane, shape, options.Progress);
+            if (m == LowByteJob)
+                coded[j] = PlaneCoder.Encode(LowByteModel.Given(highPlane), PlaneSplitter.Extract(low!, tile, layouts[p].FirstChannel, layouts[p].Channels), shape, options.Progress);
+            else if (candidates[p][m] is MultiScaleModel multiScale)
+            {
+                byte[] subsample = Subsample.Of(highPlane, shape);
+                subsamples[j] = (PlaneCoder.Encode(multiScale.SubsampleModel, subsample, Subsample.ShapeOf(shape), options.Progress), subsample);
+                coded[j] = PlaneCoder.Encode(multiScale.Given(subsample), highPlane, shape, options.Progress);
+            }
+            else
+                coded[j] = PlaneCoder.Encode(candidates[p][m], highPlane, shape, options.Progress);
         });
         var models = new IProbabilityModel[layouts.Length];
         var segments = new CodedPlane[(wide ? 2 : 1) * layouts.Length * grid.Count];
+        (CodedPlane Coded, byte[] Pixels)? subsample = null;
         int first = 0;
         for (int p = 0; p < layouts.Length; p++)
         {
             int best = 0;
-            long Size(int m) => Enumerable.Range(0, grid.Count).Sum(t => (long)coded[first + m * grid.Count + t].Bytes.Length);
+            long Size(int m) => Enumerable.Range(0, grid.Count).Sum(t => (long)coded[first + m * grid.Count + t].Bytes.Length)
+                                + (subsamples[first + m * grid.Count]?.Coded.Bytes.Length ?? 0);
             for (int m = 1; m < candidates[p].Length; m++)
                 if (Size(m) < Size(best))
                     best = m;
             models[p] = candidates[p][best];
             Array.Copy(coded, first + best * grid.Count, segments, p * grid.Count, grid.Count);
+            if (p == 0)
+                subsample = subsamples[first + best * grid.Count];
             first += candidates[p].Length * grid.Count;
         }
         Array.Copy(coded, highJobs, segments, layouts.Length * grid.Count, jobs.Count - highJobs);
+        if (subsample is { } small)
+            segments = [small.Coded, .. segments];
         IEnumerable<PlaneEntry> planes = layouts.Select((l, p) => new PlaneEntry(l.Channels, models[p].Identity.Id.ToArray()));
         if (wide)
             planes = planes.Concat(layouts.Select(l => new PlaneEntry(l.Channels, LowByteModel.SharedIdentity.Id.ToArray())));
 
         var header = new PrnnHeader(
-            PrnnHeaderCodec.VersionFor(image.BitDepth), image.Format, image.Width, image.Height, options.TileSize, options.TileSize,
+            PrnnHeaderCodec.VersionFor(image.BitDepth, subsample is not null), image.Format, image.Width, image.Height, options.TileSize, options.TileSize,
             planes.ToArray(),
             segments.Select(s => s.Bytes.Length).ToArray(),
             PrnnHeaderCodec.PixelChecksum(image.Pixels),
-            image.BitDepth);
+            image.BitDepth,
+            subsample is { } chosen ? PrnnHeaderCodec.PixelChecksum(chosen.Pixels) : null);
         byte[] headerBytes = PrnnHeaderCodec.Write(header);
         output.Write(headerBytes);
         foreach (CodedPlane segment in segments)
@@ -98,6 +115,10 @@ public static class PrnnEncoder
         long payload = header.PayloadLength;
         return new PrnnEncodeResult(header, headerBytes.Length + payload, payload, segments.Sum(s => s.IdealBits));
     }
+
+    // What coding a plane with a model counts: a multi-scale model codes the subsample too.
+    private static long Subpixels(PlaneShape shape, IProbabilityModel? model) =>
+        shape.SubpixelCount + (model is MultiScaleModel ? Subsample.ShapeOf(shape).SubpixelCount : 0);
 
     private static IProbabilityModel[] Candidates(PrnnEncodeOptions options, PlaneLayout layout, bool isAlpha) => isAlpha
         ? [PrnnEncodeOptions.OtherPlanesModel]

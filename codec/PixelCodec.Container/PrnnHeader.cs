@@ -14,10 +14,15 @@ public sealed record PlaneEntry(int Channels, byte[] ModelId);
 /// <param name="Height">Rows.</param>
 /// <param name="TileWidth">0 when the image is coded whole, else the width of the independently coded tiles.</param>
 /// <param name="TileHeight">0 when the image is coded whole, else the height of the tiles.</param>
-/// <param name="SegmentLengths">Payload bytes of every (plane, tile) pair, plane-major, tiles in raster order.</param>
+/// <param name="SegmentLengths">Payload bytes of the subsample (multi-scale files only), then of every (plane, tile) pair, plane-major, tiles in raster order.</param>
 /// <param name="Planes">The coded planes: colour, then alpha if the format has it; for 16-bit samples those of the high bytes, then those of the low bytes.</param>
 /// <param name="PixelChecksum">The first 8 bytes of the SHA-256 of the decoded pixels (<see cref="RasterImage.Pixels"/>; 16-bit samples high byte first).</param>
 /// <param name="BitDepth">8, or 16 (format version 3 and later).</param>
+/// <param name="SubsampleChecksum">
+/// Multi-scale files only (format version 4): the colour plane's model is a <see cref="Modeling.MultiScaleModel"/>,
+/// the first segment codes the colour plane's subsample (<see cref="Modeling.Subsample"/>), and this is the first
+/// 8 bytes of the subsample's SHA-256, so a preview is checked too. Null otherwise.
+/// </param>
 public sealed record PrnnHeader(
     int Version,
     PixelFormat Format,
@@ -28,8 +33,18 @@ public sealed record PrnnHeader(
     IReadOnlyList<PlaneEntry> Planes,
     IReadOnlyList<int> SegmentLengths,
     byte[] PixelChecksum,
-    int BitDepth = 8)
+    int BitDepth = 8,
+    byte[]? SubsampleChecksum = null)
 {
+    /// <summary>Whether the file codes its colour plane's subsample first (a multi-scale model coded it).</summary>
+    public bool IsMultiScale => SubsampleChecksum is not null;
+
+    /// <summary>The segment of plane <paramref name="plane"/>, tile <paramref name="tile"/>: after the subsample's, if there is one.</summary>
+    public int SegmentOf(int plane, int tile) => (IsMultiScale ? 1 : 0) + plane * Tiles.Count + tile;
+
+    /// <summary>The shape of the colour plane's subsample (multi-scale files).</summary>
+    public Modeling.PlaneShape SubsampleShape => Modeling.Subsample.ShapeOf(new(Width, Height, Planes[0].Channels));
+
     /// <summary>The tiles the planes are split into (one when the image is coded whole).</summary>
     public TileGrid Tiles => new(Width, Height, TileWidth, TileHeight);
 

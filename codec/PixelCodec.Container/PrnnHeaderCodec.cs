@@ -11,21 +11,27 @@ namespace PixelCodec.Container;
 /// are what they were and a decoder that reads only version 2 asks for an upgrade. Version 2 kept
 /// version 1's layout; what changed is the range coder's streams, which drop at most 4 trailing zero
 /// bytes, so a decoder can tell when one is over-read, and a segment can be checked against the
-/// sub-pixels it claims before anything is allocated. Version 1 files still decode. Small on
+/// sub-pixels it claims before anything is allocated. Version 4 adds multi-scale files (flag 0x40):
+/// the colour plane's 2x2 subsample is coded first, in a segment of its own, so a decoder can show it
+/// before the rest arrives; files without the flag are still written as version 2 or 3. Version 1
+/// files still decode. Small on
 /// purpose: a 32x32 image's payload is about
 /// 2 KB, so every header byte costs 0.0026 bits per sub-pixel. Varints are unsigned LEB128.
 /// <code>
 /// 4        magic 89 50 52 4E ("\x89PRN"; the high bit catches 7-bit transfers)
 /// 1        format version
 /// 1        pixel format (1 grey, 2 grey+alpha, 3 RGB, 4 RGBA), plus 0x10 when coded in tiles,
-///          plus 0x20 for 16-bit samples (version 3 and later)
+///          plus 0x20 for 16-bit samples (version 3 and later),
+///          plus 0x40 for a multi-scale file (version 4 and later; 8-bit RGB or RGBA, never tiled)
 /// varint   width, height
 /// varint   tile width, tile height                      (only when tiled)
 /// P x 8    model id of each plane: colour (grey or RGB), then alpha for formats that have it;
 ///          16-bit: those of the high bytes, then those of the low bytes (P doubles)
-/// P x T    varint payload length of each (plane, tile) segment, plane-major, tiles in raster order
+/// (1) +    varint payload length of the subsample's segment (multi-scale only), then of each
+/// P x T    (plane, tile) segment, plane-major, tiles in raster order
 /// 8        pixel checksum: the first 8 bytes of the SHA-256 of the decoded pixels, interleaved
 ///          (16-bit samples as two bytes, high byte first)
+/// (8)      multi-scale only: the first 8 bytes of the SHA-256 of the subsample (RGB, interleaved)
 /// 4        header check: the first 4 bytes of the SHA-256 of every header byte before it
 /// </code>
 /// The payload follows: the segments, each one range-coder stream, back to back.
@@ -33,7 +39,10 @@ namespace PixelCodec.Container;
 public static class PrnnHeaderCodec
 {
     /// <summary>The newest version this release reads.</summary>
-    public const int CurrentVersion = 3;
+    public const int CurrentVersion = 4;
+
+    /// <summary>The first version that holds multi-scale files.</summary>
+    public const int MultiScaleVersion = 4;
 
     /// <summary>The first version that holds 16-bit samples.</summary>
     public const int WideSamplesVersion = 3;
@@ -49,6 +58,7 @@ public static class PrnnHeaderCodec
 
     private const byte TiledFlag = 0x10;
     private const byte WideFlag = 0x20;
+    private const byte MultiScaleFlag = 0x40;
     private const int CheckLength = 4;
     private const int MaxSegments = 1 << 20;
 
@@ -62,8 +72,9 @@ public static class PrnnHeaderCodec
     /// <summary>What a header records of the pixels: the first <see cref="ChecksumLength"/> bytes of their SHA-256.</summary>
     public static byte[] PixelChecksum(ReadOnlySpan<byte> pixels) => SHA256.HashData(pixels)[..ChecksumLength];
 
-    /// <summary>The version an encoder writes: the lowest that holds samples of this depth.</summary>
-    public static int VersionFor(int bitDepth) => bitDepth == 16 ? WideSamplesVersion : BoundedStreamsVersion;
+    /// <summary>The version an encoder writes: the lowest that holds samples of this depth, and a subsample if there is one.</summary>
+    public static int VersionFor(int bitDepth, bool multiScale = false) =>
+        multiScale ? MultiScaleVersion : bitDepth == 16 ? WideSamplesVersion : BoundedStreamsVersion;
 
     /// <summary>The bytes of <paramref name="header"/>, its check included.</summary>
     public static byte[] Write(PrnnHeader header)
@@ -72,7 +83,7 @@ public static class PrnnHeaderCodec
         var bytes = new List<byte>(64);
         bytes.AddRange(Magic);
         bytes.Add((byte)header.Version);
-        bytes.Add((byte)((int)header.Format | (tiled ? TiledFlag : 0) | (header.BitDepth == 16 ? WideFlag : 0)));
+        bytes.Add((byte)((int)header.Format | (tiled ? TiledFlag : 0) | (header.BitDepth == 16 ? WideFlag : 0) | (header.IsMultiScale ? MultiScaleFlag : 0)));
         Leb128.Write(bytes, header.Width);
         Leb128.Write(bytes, header.Height);
         if (tiled)
@@ -85,6 +96,8 @@ public static class PrnnHeaderCodec
         foreach (int length in header.SegmentLengths)
             Leb128.Write(bytes, length);
         bytes.AddRange(header.PixelChecksum);
+        if (header.SubsampleChecksum is { } subsample)
+            bytes.AddRange(subsample);
         bytes.AddRange(HeaderCheck([.. bytes]));
         return bytes.ToArray();
     }
@@ -109,12 +122,15 @@ public static class PrnnHeaderCodec
             throw new PrnnFormatException($"the file uses unknown format version {version}");
 
         byte kind = file[5];
-        byte flags = (byte)(TiledFlag | (version >= WideSamplesVersion ? WideFlag : 0));
+        byte flags = (byte)(TiledFlag | (version >= WideSamplesVersion ? WideFlag : 0) | (version >= MultiScaleVersion ? MultiScaleFlag : 0));
         var format = (PixelFormat)(kind & ~flags);
         if (format is < PixelFormat.Grey or > PixelFormat.Rgba || (kind & ~(flags | 0x07)) != 0)
             throw new PrnnFormatException($"the file is corrupt: unknown pixel format {kind}");
         bool tiled = (kind & TiledFlag) != 0;
         int bitDepth = (kind & WideFlag) != 0 ? 16 : 8;
+        bool multiScale = (kind & MultiScaleFlag) != 0;
+        if (multiScale && (tiled || bitDepth != 8 || format.ColourChannels() != 3))
+            throw new PrnnFormatException("the file is corrupt: only whole 8-bit colour images are coded in two scales");
 
         int position = 6;
         int width = ReadVarint(file, ref position), height = ReadVarint(file, ref position);
@@ -128,7 +144,7 @@ public static class PrnnHeaderCodec
         for (int p = 0; p < planes.Length; p++)
             planes[p] = new PlaneEntry(p % planesPerByte == 0 ? format.ColourChannels() : 1, Take(file, ref position, ModelIdentity.IdLength));
 
-        int segmentCount = planes.Length * new TileGrid(width, height, tileWidth, tileHeight).Count;
+        int segmentCount = (multiScale ? 1 : 0) + planes.Length * new TileGrid(width, height, tileWidth, tileHeight).Count;
         if (segmentCount > file.Length - position)
             throw Truncated();
         var segments = new int[segmentCount];
@@ -136,11 +152,12 @@ public static class PrnnHeaderCodec
             segments[s] = ReadVarint(file, ref position);
 
         byte[] checksum = Take(file, ref position, ChecksumLength);
+        byte[]? subsampleChecksum = multiScale ? Take(file, ref position, ChecksumLength) : null;
         byte[] check = Take(file, ref position, CheckLength);
         if (verifyCheck && !HeaderCheck(file[..(position - CheckLength)]).AsSpan().SequenceEqual(check))
             throw new PrnnFormatException("the file is corrupt: its header check does not match");
         headerLength = position;
-        var header = new PrnnHeader(version, format, width, height, tileWidth, tileHeight, planes, segments, checksum, bitDepth);
+        var header = new PrnnHeader(version, format, width, height, tileWidth, tileHeight, planes, segments, checksum, bitDepth, subsampleChecksum);
         if (version >= BoundedStreamsVersion && FirstOverfullSegment(header) is { } overfull)
             throw new PrnnFormatException($"the file is corrupt: segment {overfull.Segment} has {header.SegmentLengths[overfull.Segment]} bytes, too few for the {overfull.Subpixels} sub-pixels it must hold");
         return header;
@@ -156,10 +173,17 @@ public static class PrnnHeaderCodec
     internal static (int Segment, long Subpixels)? FirstOverfullSegment(PrnnHeader header)
     {
         TileGrid grid = header.Tiles;
+        int first = header.IsMultiScale ? 1 : 0;
+        long Subpixels(int s)
+        {
+            if (s < first)
+                return header.SubsampleShape.SubpixelCount;
+            Tile tile = grid[(s - first) % grid.Count];
+            return (long)tile.Width * tile.Height * header.Planes[(s - first) / grid.Count].Channels;
+        }
         for (int s = 0; s < header.SegmentLengths.Count; s++)
         {
-            Tile tile = grid[s % grid.Count];
-            long subpixels = (long)tile.Width * tile.Height * header.Planes[s / grid.Count].Channels;
+            long subpixels = Subpixels(s);
             if (subpixels > Entropy.RangeEncoder.MaxSymbols(header.SegmentLengths[s]))
                 return (s, subpixels);
         }

@@ -11,6 +11,12 @@ public enum Architecture
 
     /// <summary>Two LSTMs along the diagonals of the skewed image, one per direction, whose states are averaged.</summary>
     DiagonalBiLstm,
+
+    /// <summary>
+    /// The conditional network of a Multi-Scale PixelRNN (section 3.6): a Row LSTM over the image given
+    /// its 2x2 subsample (<see cref="Modeling.Subsample"/>), whose features bias every layer's gates.
+    /// </summary>
+    MultiScaleRowLstm,
 }
 
 /// <summary>

@@ -59,27 +59,19 @@ public static class IntegerModelFile
         return stream.ToArray();
     }
 
+    /// <summary>The architecture a model file's header names, without reading the rest (a deferred model's kind, before it is needed whole).</summary>
+    /// <exception cref="InvalidModelException">The header is damaged or names no known architecture.</exception>
+    public static Architecture ReadArchitecture(ReadOnlySpan<byte> file)
+    {
+        var reader = new SpanReader(file);
+        return ReadHeader(ref reader).Architecture;
+    }
+
     /// <summary>Reads a model file's bytes; any damage is an <see cref="InvalidModelException"/> with one line saying what.</summary>
     public static IntegerModel Read(ReadOnlySpan<byte> file)
     {
         var reader = new SpanReader(file);
-        if (!reader.Bytes(4).SequenceEqual(Magic))
-            throw new InvalidModelException("not a PixelCodec integer model (.pxim)");
-        int version = reader.UInt16();
-        if (version != CurrentVersion)
-            throw new InvalidModelException($"integer model version {version}; this PixelCodec reads version {CurrentVersion}");
-        Header header;
-        try
-        {
-            header = JsonSerializer.Deserialize<Header>(reader.Bytes(reader.Count(int.MaxValue)), JsonOptions)
-                ?? throw new InvalidModelException("the model header is empty");
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidModelException($"the model header is damaged: {e.Message}");
-        }
-        if (!Enum.TryParse(header.Architecture, out Architecture architecture) || !Enum.IsDefined(architecture))
-            throw new InvalidModelException($"unknown architecture '{header.Architecture}'");
+        (Header header, Architecture architecture) = ReadHeader(ref reader);
         var convs = new Dictionary<string, QuantizedConv>();
         var vectors = new Dictionary<string, int[]>();
         int count = reader.Count(1 << 16);
@@ -99,6 +91,28 @@ public static class IntegerModelFile
         if (!reader.AtEnd)
             throw new InvalidModelException("the model file has bytes after its last entry");
         return new IntegerModel(architecture, header.Hidden, header.Layers, header.Head, header.Provenance ?? new Dictionary<string, string>(), convs, vectors);
+    }
+
+    private static (Header Header, Architecture Architecture) ReadHeader(ref SpanReader reader)
+    {
+        if (!reader.Bytes(4).SequenceEqual(Magic))
+            throw new InvalidModelException("not a PixelCodec integer model (.pxim)");
+        int version = reader.UInt16();
+        if (version != CurrentVersion)
+            throw new InvalidModelException($"integer model version {version}; this PixelCodec reads version {CurrentVersion}");
+        Header header;
+        try
+        {
+            header = JsonSerializer.Deserialize<Header>(reader.Bytes(reader.Count(int.MaxValue)), JsonOptions)
+                ?? throw new InvalidModelException("the model header is empty");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidModelException($"the model header is damaged: {e.Message}");
+        }
+        if (!Enum.TryParse(header.Architecture, out Architecture architecture) || !Enum.IsDefined(architecture))
+            throw new InvalidModelException($"unknown architecture '{header.Architecture}'");
+        return (header, architecture);
     }
 
     private static QuantizedConv ReadConv(ref SpanReader reader, string name)

@@ -11,7 +11,9 @@ namespace PixelCodec.Engine;
 ///
 /// Layers: input 7x7 mask A over the image (taps: the three rows above, columns -3..3, then the row's
 /// pixels -3..-1, then the pixel itself: 25 taps of 3 values); the trunk (<see cref="IEngineLayer"/>);
-/// the head relu, 1x1 to the head width, relu, 1x1 to 3 x 256 logits (mask B).
+/// the head relu, 1x1 to the head width, relu, 1x1 to 3 x 256 logits (mask B). A conditional network
+/// (<see cref="ArchitectureDescription.IsConditional"/>) is given the image's subsample first
+/// (<see cref="Condition"/>), and its layers read the subsample's map (<see cref="ConditionMap"/>).
 /// </summary>
 public sealed class IntegerNetwork
 {
@@ -25,6 +27,7 @@ public sealed class IntegerNetwork
     private readonly ConvInput _logitsIn;
     private readonly RowConv _logitsRow;
     private readonly NonlinearityTables _tables;
+    private readonly ConditionMap? _condition;
     private readonly short[] _vector;
     private readonly int[] _logits = new int[FrequencyTable.Symbols];
     private readonly long[] _channelLogits = new long[FrequencyTable.Symbols];
@@ -49,6 +52,8 @@ public sealed class IntegerNetwork
         _tables = new NonlinearityTables(model);
         _image = new FeatureRows(width, 3, rowCount: 4, padding: 3);
         _streams = [.. Enumerable.Range(0, model.Layers + 1).Select(_ => new FeatureRows(width, streamChannels, rowCount: 1, padding: 1))];
+        int conditionChannels = ArchitectureDescription.Of(model.Architecture).ConditionChannels(model.Hidden);
+        _condition = conditionChannels > 0 ? new ConditionMap(model, conditionChannels, width, ranges) : null;
         _layers = [.. Enumerable.Range(0, model.Layers).Select(i => CreateLayer(model, i, ranges))];
         _headHidden = new FeatureRows(width, model.Head, rowCount: 1, padding: 0);
 
@@ -62,8 +67,42 @@ public sealed class IntegerNetwork
         _vector = new short[_logitsConv.PaddedInputs];
     }
 
+    /// <summary>
+    /// The network of <paramref name="model"/> for encoding the RGB image <paramref name="pixels"/>,
+    /// <paramref name="width"/> pixels wide: a conditional network already given the image's subsample,
+    /// as a multi-scale file codes it.
+    /// </summary>
+    public static IntegerNetwork ForImage(IntegerModel model, ReadOnlySpan<byte> pixels, int width) => ForImage(model, pixels, width, ranges: null);
+
+    internal static IntegerNetwork ForImage(IntegerModel model, ReadOnlySpan<byte> pixels, int width, ActivationRanges? ranges)
+    {
+        var network = new IntegerNetwork(model, width, ranges);
+        if (network.IsConditional)
+        {
+            var shape = new Modeling.PlaneShape(width, pixels.Length / (3 * width), 3);
+            network.Condition(Modeling.Subsample.Of(pixels, shape));
+        }
+        return network;
+    }
+
     /// <summary>Pixels per row of the image.</summary>
     public int Width => _width;
+
+    /// <summary>Whether the network models the image given its subsample, which <see cref="Condition"/> must give before any row.</summary>
+    public bool IsConditional => _condition is not null;
+
+    /// <summary>
+    /// A conditional network: the subsample of the image about to be coded (<see cref="Modeling.Subsample.Of"/>,
+    /// RGB, rows of <see cref="Modeling.Subsample.Side"/>(<see cref="Width"/>) pixels).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The network is not conditional.</exception>
+    /// <exception cref="ArgumentException">The subsample is not whole rows of that width.</exception>
+    public void Condition(ReadOnlySpan<byte> subsample)
+    {
+        if (_condition is null)
+            throw new InvalidOperationException("this network models images alone: it takes no subsample");
+        _condition.Condition(subsample);
+    }
 
     /// <summary>Encoder: the tables of every sub-pixel of row <paramref name="y"/> (Width x 3 x 256), given its pixels (R, G, B interleaved).</summary>
     public void EncodeRow(int y, ReadOnlySpan<byte> pixels, Span<ushort> tables)
@@ -155,10 +194,11 @@ public sealed class IntegerNetwork
             FinishRow(y);
     }
 
-    private static short ImageValue(byte value) => (short)(2 * value - FixedPoint.ImageScale);
+    internal static short ImageValue(byte value) => (short)(2 * value - FixedPoint.ImageScale);
 
     private void BeginRow(int y)
     {
+        _condition?.BeginRow(y);
         _image.BeginRow(y);
         _streams[0].BeginRow(y);
         foreach (IEngineLayer layer in _layers)
@@ -192,7 +232,7 @@ public sealed class IntegerNetwork
     private static int ClampLogit(long logit) => (int)Math.Clamp(logit, -(1 << 24), 1 << 24);
 
     private IEngineLayer CreateLayer(IntegerModel model, int index, ActivationRanges? ranges) =>
-        ArchitectureDescription.Of(model.Architecture).CreateLayer(model, index, _streams[index], _streams[index + 1], _tables, ranges);
+        ArchitectureDescription.Of(model.Architecture).CreateLayer(model, index, _streams[index], _streams[index + 1], _condition?.Rows, _tables, ranges);
 
     private static (int, int)[] BuildInputTaps()
     {

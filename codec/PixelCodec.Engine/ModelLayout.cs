@@ -88,7 +88,8 @@ public sealed record ConvLayout(string Name, int Outputs, int OutPeriod, IReadOn
 /// Every layer and vector an integer model of a given architecture and size holds, with the order of
 /// each layer's inputs (the taps of <see cref="IntegerNetwork"/> and its layers) and the activation
 /// format of each input and output. Export builds models from it; tests build random ones.
-/// Scales: "image" (1/255), "stream", "layerN.reduce", "layerN.spatial", "head.hidden" (chosen at
+/// Scales: "image" (1/255), "stream", "layerN.reduce", "layerN.spatial", "head.hidden",
+/// "condition.small0", "condition.small1", "condition.up" (chosen at
 /// export), "gate" (Q8), "hidden" (Q15), "mixed" (Q14), "logit" (Q8).
 /// </summary>
 public static class ModelLayout
@@ -110,11 +111,17 @@ public static class ModelLayout
         _ => null,
     };
 
-    /// <summary>Every layer of a model of this architecture and size, in the order the engine runs them: input, trunk layers, head.</summary>
+    /// <summary>
+    /// Every layer of a model of this architecture and size, in the order the engine runs them: the
+    /// subsample's map (conditional networks only), input, trunk layers, head.
+    /// </summary>
     public static IEnumerable<ConvLayout> Convs(Architecture architecture, int hidden, int layers, int head)
     {
         ArchitectureDescription description = ArchitectureDescription.Of(architecture);
-        int stream = 2 * hidden;
+        int stream = 2 * hidden, condition = description.ConditionChannels(hidden);
+        if (condition > 0)
+            foreach (ConvLayout layout in ConditionMap.Layouts(condition))
+                yield return layout;
         yield return ConvLayout.Of("input", stream, stream,
             [.. IntegerNetwork.InputTaps.Select(t => new InputSegment(3, 3, IsCentre(t) ? CentreMask.A : CentreMask.None, Image, FloatTap.Kernel("input.conv.weight", t.Dy + 3, t.Dx + 3)))], Stream);
         for (int i = 0; i < layers; i++)

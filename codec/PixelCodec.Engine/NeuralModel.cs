@@ -7,11 +7,15 @@ namespace PixelCodec.Engine;
 /// An integer PixelRNN as the codec's probability model for RGB planes; its identity is the SHA-256 of
 /// its file under the engine's arithmetic version (<see cref="EngineArithmetic"/>). The public constructor checks the whole model at once (a file named by a user); a
 /// deferred model (<see cref="Deferred"/>) only hashes its file until it is first used, so a decoder
-/// that knows several models parses just the one a file asks for.
+/// that knows several models parses just the one a file asks for. A conditional network (the
+/// Multi-Scale PixelRNN's, <see cref="ArchitectureDescription.IsConditional"/>) codes a plane only
+/// <see cref="Given"/> its subsample.
 /// </summary>
-public sealed class NeuralModel : IProbabilityModel
+public sealed class NeuralModel : IProbabilityModel, ISubsampleConditioned
 {
     private readonly Lazy<IntegerModel> _model;
+    private readonly Lazy<bool> _conditional;   // from the file's header alone: asking does not parse a deferred model
+    private readonly ReadOnlyMemory<byte>? _subsample;
 
     /// <summary>The model stored as <paramref name="modelFile"/> (copied), parsed and checked now; <paramref name="name"/> names its identity.</summary>
     /// <exception cref="InvalidModelException">The file is damaged, from another format version, or does not fit its architecture.</exception>
@@ -24,6 +28,15 @@ public sealed class NeuralModel : IProbabilityModel
     {
         Identity = EngineArithmetic.IdentityOf(name, modelFile);
         _model = new Lazy<IntegerModel>(() => Checked(modelFile));
+        _conditional = new Lazy<bool>(() => ArchitectureDescription.Of(IntegerModelFile.ReadArchitecture(modelFile)).IsConditional);
+    }
+
+    private NeuralModel(NeuralModel network, ReadOnlyMemory<byte> subsample)
+    {
+        Identity = network.Identity;
+        _model = network._model;
+        _conditional = network._conditional;
+        _subsample = subsample;
     }
 
     /// <summary>A model whose file is parsed and checked on first use; a damaged file then throws <see cref="InvalidModelException"/>.</summary>
@@ -39,16 +52,33 @@ public sealed class NeuralModel : IProbabilityModel
     public bool SupportsChannels(int channels) => channels == 3;
 
     /// <inheritdoc />
-    /// <exception cref="InvalidModelException">A deferred model's file is damaged.</exception>
-    public IEncoderPass BeginEncoding(ReadOnlyMemory<byte> plane, PlaneShape shape) => new EncoderPass(new IntegerNetwork(_model.Value, shape.Width), plane, shape);
+    /// <exception cref="InvalidModelException">A deferred model's file header is damaged.</exception>
+    public bool NeedsSubsample => _conditional.Value;
+
+    /// <summary>The network given the subsample of the plane it is to code (<see cref="Subsample.Of"/>; kept, not copied); an unconditional network as it is.</summary>
+    public IProbabilityModel Given(ReadOnlyMemory<byte> subsample) => NeedsSubsample ? new NeuralModel(this, subsample) : this;
 
     /// <inheritdoc />
     /// <exception cref="InvalidModelException">A deferred model's file is damaged.</exception>
-    public IDecoderSession BeginDecoding(PlaneShape shape) => new DecoderSession(new IntegerNetwork(_model.Value, shape.Width));
+    /// <exception cref="InvalidOperationException">A conditional network was not <see cref="Given"/> the subsample.</exception>
+    public IEncoderPass BeginEncoding(ReadOnlyMemory<byte> plane, PlaneShape shape) => new EncoderPass(Network(shape.Width), plane, shape);
+
+    /// <inheritdoc />
+    /// <exception cref="InvalidModelException">A deferred model's file is damaged.</exception>
+    /// <exception cref="InvalidOperationException">A conditional network was not <see cref="Given"/> the subsample.</exception>
+    public IDecoderSession BeginDecoding(PlaneShape shape) => new DecoderSession(Network(shape.Width));
 
     /// <inheritdoc />
     public IDecoderSession[] BeginDecodingTogether(IReadOnlyList<PlaneShape> shapes) =>
-        shapes.Count == 1 ? [BeginDecoding(shapes[0])] : new DecodingGroup(_model.Value, shapes).Members;
+        shapes.Count == 1 ? [BeginDecoding(shapes[0])] : new DecodingGroup([.. shapes.Select(s => Network(s.Width))], shapes).Members;
+
+    private IntegerNetwork Network(int width)
+    {
+        var network = new IntegerNetwork(_model.Value, width);
+        if (network.IsConditional)
+            network.Condition(_subsample is { } subsample ? subsample.Span : throw new InvalidOperationException($"{Identity.Name} models an image given its subsample: code it through a multi-scale model"));
+        return network;
+    }
 
     private static IntegerModel Checked(byte[] modelFile)
     {
@@ -87,10 +117,10 @@ public sealed class NeuralModel : IProbabilityModel
         private readonly BatchScratch _scratch = new();
         private int _computedStep = -1;
 
-        public DecodingGroup(IntegerModel model, IReadOnlyList<PlaneShape> shapes)
+        public DecodingGroup(IntegerNetwork[] networks, IReadOnlyList<PlaneShape> shapes)
         {
             _shapes = [.. shapes];
-            _networks = [.. shapes.Select(s => new IntegerNetwork(model, s.Width))];
+            _networks = networks;
             _next = new int[shapes.Count];
             _slot = new int[shapes.Count];
             _activeNetworks = new IntegerNetwork[shapes.Count];

@@ -4,7 +4,8 @@ namespace PixelCodec.Engine;
 /// A Row LSTM layer: gates at (y, x) from the previous row's hidden state (1x3, taps (-1,-1), (-1,0),
 /// (-1,1)) and from the input (1x3 mask B: taps (0,-1) and (0,0)), in that weight order; the cell
 /// comes from (y-1, x); output x + 1x1 mask-B conv of the hidden state. Row -1 holds the learned
-/// initial state; columns outside the image are zero.
+/// initial state; columns outside the image are zero. A conditional layer also reads the subsample's
+/// map at (y, x), between the state taps and the input taps.
 /// </summary>
 internal sealed class RowLstmLayer : IEngineLayer
 {
@@ -21,7 +22,7 @@ internal sealed class RowLstmLayer : IEngineLayer
     private readonly short[] _vector;
     private readonly int _hidden, _width;
 
-    public RowLstmLayer(IntegerModel model, int index, FeatureRows input, FeatureRows output, NonlinearityTables tables, ActivationRanges? ranges)
+    public RowLstmLayer(IntegerModel model, int index, FeatureRows input, FeatureRows output, FeatureRows? condition, NonlinearityTables tables, ActivationRanges? ranges)
     {
         int h = model.Hidden;
         string name = $"layer{index}";
@@ -34,8 +35,9 @@ internal sealed class RowLstmLayer : IEngineLayer
         _cells = new int[_width * h];
         for (int x = 0; x < _width; x++)
             initialCell.CopyTo(_cells, x * h);
-        _gates = model.Conv($"{name}.gates", 4 * h, StateTaps.Length * h + InputTaps.Length * 2 * h);
-        _gatesIn = new ConvInput([.. StateTaps.Select(t => new Tap(_hiddenRows, t.Dy, t.Dx)), .. InputTaps.Select(t => new Tap(input, t.Dy, t.Dx))]);
+        Tap[] conditionTap = condition is null ? [] : [new Tap(condition, 0, 0)];
+        _gates = model.Conv($"{name}.gates", 4 * h, StateTaps.Length * h + (condition?.Channels ?? 0) + InputTaps.Length * 2 * h);
+        _gatesIn = new ConvInput([.. StateTaps.Select(t => new Tap(_hiddenRows, t.Dy, t.Dx)), .. conditionTap, .. InputTaps.Select(t => new Tap(input, t.Dy, t.Dx))]);
         _gatesRow = new RowConv(_gates, _gatesIn, _width);
         _outputConv = new StoredConv(model.Conv($"{name}.output", 2 * h, h), new ConvInput(new Tap(_hiddenRows, 0, 0)),
                                      output, ranges?.For(ModelLayout.Stream), residual: input);

@@ -13,7 +13,10 @@ namespace PixelCodec;
 /// program), the path of an integer model file (.pxim) from `pixelcodec export`, a blend of any of
 /// these joined by '+' (a <see cref="MixtureModel"/>: two experts blend as release 1 did, three or more
 /// on the finer grid of version 2), 'weighted(NAME)' (the weighted-predictor model with NAME's tables
-/// mixed into its own), or 'default': the shipped default PixelRNN blended with both classical models.
+/// mixed into its own), 'default': the shipped default PixelRNN blended with both classical models, or
+/// 'scales(SMALL;FULL)': a Multi-Scale PixelRNN (<see cref="MultiScaleModel"/>) that codes the image's
+/// subsample with SMALL, then the image with FULL, a conditional network or a blend with one. A
+/// conditional network named without scales(...) codes in two scales, its subsample with the default.
 /// </summary>
 public static class ModelChoice
 {
@@ -24,6 +27,7 @@ public static class ModelChoice
     public const string Default = "default";
 
     private const string WithBaseline = "+" + Baseline;
+    private const string ScalesPrefix = "scales(";
 
     /// <summary>What 'default' is: the default PixelRNN, the weighted-predictor model and the baseline, blended.</summary>
     public static string DefaultBlend => DefaultBlendOf(ShippedModels.DefaultName);
@@ -33,7 +37,8 @@ public static class ModelChoice
     /// <summary>Every form a model name may take, in one sentence (for messages and command-line help).</summary>
     public static string Help => $"'{Default}' ({DefaultBlend}), '{Baseline}' (the adaptive context model), '{WeightedPredictorModel.Name}' (the weighted-predictor model), " +
                                  $"a shipped model ({string.Join(", ", ShippedModels.Names)}) or a .pxim file from `pixelcodec export`, " +
-                                 $"a blend of these joined by '+' (e.g. {ShippedModels.DefaultName}{WithBaseline}), or '{WeightedPredictorModel.Name}(NAME)': the weighted-predictor model mixing NAME's tables into its own";
+                                 $"a blend of these joined by '+' (e.g. {ShippedModels.DefaultName}{WithBaseline}), '{WeightedPredictorModel.Name}(NAME)': the weighted-predictor model mixing NAME's tables into its own, " +
+                                 $"or '{ScalesPrefix}SMALL;FULL)': the subsample coded with SMALL, then the image with FULL, a multi-scale network or a blend with one";
 
     /// <summary>The highest --effort.</summary>
     public const int MaxEffort = 2;
@@ -45,8 +50,22 @@ public static class ModelChoice
     // withRetired: the names of retired models resolve too (only the decoder's catalog asks for them).
     private static IProbabilityModel Resolve(string name, bool withRetired)
     {
+        IProbabilityModel model = ResolveScale(name, withRetired);
+        return model is ISubsampleConditioned { NeedsSubsample: true } ? MultiScale(Resolve(Default, withRetired), model) : model;
+    }
+
+    // One scale: what the name says, without giving a conditional network its subsample model.
+    private static IProbabilityModel ResolveScale(string name, bool withRetired)
+    {
         if (name == Default)
             return Resolve(DefaultBlend, withRetired);
+        if (name.StartsWith(ScalesPrefix, StringComparison.Ordinal) && name.EndsWith(')'))
+        {
+            string[] parts = name[ScalesPrefix.Length..^1].Split(';');
+            if (parts.Length != 2)
+                throw new UnknownModelException($"'{name}' is not scales(SMALL;FULL): give the two models between the brackets, separated by ';'");
+            return MultiScale(Resolve(parts[0], withRetired), ResolveScale(parts[1], withRetired));
+        }
         string[] experts = name.Split('+');
         if (experts.Length > 1 && experts.All(e => e.Length > 0))
         {
@@ -54,6 +73,18 @@ public static class ModelChoice
             return resolved.Length == 2 ? new MixtureModel(resolved[0], resolved[1]) : MixtureModel.Of(resolved);
         }
         return ResolveOne(name, withRetired);
+    }
+
+    private static MultiScaleModel MultiScale(IProbabilityModel subsample, IProbabilityModel full)
+    {
+        try
+        {
+            return new MultiScaleModel(subsample, full);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UnknownModelException($"not a multi-scale model: {e.Message}");
+        }
     }
 
     private static IProbabilityModel ResolveOne(string name, bool withRetired)

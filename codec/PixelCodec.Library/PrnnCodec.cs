@@ -60,6 +60,14 @@ public static class PrnnCodec
         return PrnnDecoder.Decode(file, ModelChoice.Catalog(options.ModelFiles), options.Threads, options.AllowDenseVersion1, options.Progress);
     }
 
+    /// <summary>
+    /// The preview of a multi-scale file: the subsample its first segment codes (RGB, half the sides
+    /// rounded up), checked against its own checksum. <paramref name="file"/> may be a prefix of the
+    /// file that ends anywhere after that segment.
+    /// </summary>
+    public static RasterImage DecodePreview(ReadOnlyMemory<byte> file, DecodeOptions? options = null) =>
+        PrnnDecoder.DecodePreview(file, ModelChoice.Catalog((options ?? new DecodeOptions()).ModelFiles));
+
     /// <summary>Decodes the .prnn file that <paramref name="input"/> holds, read to its end.</summary>
     public static RasterImage Decode(Stream input, DecodeOptions? options = null)
     {

@@ -47,7 +47,7 @@ public class ArchitectureDescriptionTests
     public void AnUnknownArchitectureIsRefusedNotGuessed()
     {
         Assert.Equal(Enum.GetValues<Architecture>(), ArchitectureDescription.All.Select(d => d.Architecture));
-        Assert.Throws<ArgumentOutOfRangeException>(() => ArchitectureDescription.Of((Architecture)3));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ArchitectureDescription.Of((Architecture)Enum.GetValues<Architecture>().Length));
         Assert.Equal(ArchitectureDescription.All.Count, ArchitectureDescription.All.Select(d => d.NativeName).Distinct().Count());
     }
 }

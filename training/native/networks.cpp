@@ -42,17 +42,28 @@ struct ResidualBlock : torch::nn::Module {
 
 // Input-to-state: 1x3 mask-B convolution along the row, for the whole map at once. State-to-state:
 // 1x3 convolution of the previous row's hidden state, one row per step (a triangular receptive field).
+// With condition_channels > 0 (the Multi-Scale PixelRNN's conditional network), a 1x1 unmasked
+// convolution of the condition map is added to the input-to-state map; it starts at zero, so a
+// network initialised from an unconditional Row LSTM starts as that network.
 struct RowLstmLayer : torch::nn::Module {
-    explicit RowLstmLayer(int64_t h) : h(h) {
+    explicit RowLstmLayer(int64_t h, int64_t condition_channels = 0) : h(h) {
         input_to_state = register_module("input_to_state", MaskedConv2d(2 * h, 4 * h, 1, 3, MaskType::B, h));
         state_to_state = register_module("state_to_state", torch::nn::Conv1d(torch::nn::Conv1dOptions(h, 4 * h, 3).padding(1)));
         output = register_module("output", MaskedConv2d(h, 2 * h, 1, 1, MaskType::B));
         initial_hidden = register_parameter("initial_hidden", torch::zeros({1, h, 1}));
         initial_cell = register_parameter("initial_cell", torch::zeros({1, h, 1}));
+        if (condition_channels > 0) {
+            condition = register_module("condition", torch::nn::Conv2d(torch::nn::Conv2dOptions(condition_channels, 4 * h, 1)));
+            torch::NoGradGuard no_grad;
+            condition->weight.zero_();
+            condition->bias.zero_();
+        }
     }
-    Tensor forward(const Tensor& x) {
+    Tensor forward(const Tensor& x, const Tensor& condition_map = {}) {
         int64_t n = x.size(0), width = x.size(3);
-        auto rows = input_to_state(x).unbind(2);
+        auto gates_in = input_to_state(x);
+        if (condition_map.defined()) gates_in = gates_in + condition(condition_map);
+        auto rows = gates_in.unbind(2);
         auto hidden = initial_hidden.expand({n, h, width});
         auto cell = initial_cell.expand({n, h, width}).contiguous();
         std::vector<Tensor> out;
@@ -66,7 +77,39 @@ struct RowLstmLayer : torch::nn::Module {
     int64_t h;
     MaskedConv2d input_to_state{nullptr}, output{nullptr};
     torch::nn::Conv1d state_to_state{nullptr};
+    torch::nn::Conv2d condition{nullptr};
     Tensor initial_hidden, initial_cell;
+};
+
+// Multi-Scale PixelRNN (section 3.6), the conditional part: a Row LSTM over the n x n image whose
+// every layer's input-to-state map is biased by a map of its s x s subsample, which a decoder has in
+// full before the image. The subsample is the image's 2x2 box filter (sides rounded up by repeating
+// the last row and column; (sum + 2) / 4 in integers, as the codec computes it) and is computed here
+// from the image, detached: the network is a model of the image given the subsample, so gradients
+// (and causality checks) see only the masked path from the image.
+Tensor box_subsample(const Tensor& images) {
+    int64_t pad_bottom = images.size(2) % 2, pad_right = images.size(3) % 2;
+    auto padded = torch::replication_pad2d(images.detach(), {0, pad_right, 0, pad_bottom});
+    auto sums = torch::avg_pool2d(padded, 2, 2) * 4;
+    return torch::floor((sums + 2) / 4);
+}
+
+// The small network over the subsample: two 3x3 convolutions at s x s, then a 2x2 stride-2
+// deconvolution to c x 2s x 2s (written as a 1x1 convolution to 4c channels and a pixel shuffle, which
+// is the same operation), cropped to the image's size; each layer reads it through its own 1x1 convolution.
+struct ConditionNetwork : torch::nn::Module {
+    explicit ConditionNetwork(int64_t channels) {
+        small0 = register_module("small0", torch::nn::Conv2d(torch::nn::Conv2dOptions(3, channels, 3).padding(1)));
+        small1 = register_module("small1", torch::nn::Conv2d(torch::nn::Conv2dOptions(channels, channels, 3).padding(1)));
+        up = register_module("up", torch::nn::Conv2d(torch::nn::Conv2dOptions(channels, 4 * channels, 1)));
+    }
+    Tensor forward(const Tensor& images) {
+        auto small = box_subsample(images) / 127.5 - 1.0;
+        auto x = torch::relu(small1(torch::relu(small0(small))));
+        auto upsampled = torch::relu(torch::pixel_shuffle(up(x), 2));
+        return upsampled.narrow(2, 0, images.size(2)).narrow(3, 0, images.size(3));
+    }
+    torch::nn::Conv2d small0{nullptr}, small1{nullptr}, up{nullptr};
 };
 
 // Row r shifted right by r: every diagonal of the image becomes a column.
@@ -159,7 +202,33 @@ struct LayeredNetwork : PixelNetwork {
     std::shared_ptr<Head> output;
 };
 
+// The conditional Row LSTM of the Multi-Scale PixelRNN: the unconditional one's parameters under the
+// same names (so it may start from one), plus "condition.*" and each layer's "condition".
+struct MultiScaleRowLstm : PixelNetwork {
+    explicit MultiScaleRowLstm(const NetworkConfig& c) {
+        int64_t channels = condition_channels(c.hidden);
+        input = register_module("input", MaskedConv2d(3, 2 * c.hidden, 7, 7, MaskType::A));
+        for (int64_t i = 0; i < c.layers; ++i)
+            layers.push_back(register_module("layer" + std::to_string(i), std::make_shared<RowLstmLayer>(c.hidden, channels)));
+        output = register_module("head", std::make_shared<Head>(2 * c.hidden, c.head));
+        condition = register_module("condition", std::make_shared<ConditionNetwork>(channels));
+    }
+    Tensor trunk(const Tensor& images) override {
+        auto map = condition->forward(images);
+        auto x = input(images / 127.5 - 1.0);
+        for (auto& layer : layers) x = layer->forward(x, map);
+        return x;
+    }
+    Tensor head(const Tensor& features) override { return output->forward(features); }
+    MaskedConv2d input{nullptr};
+    std::vector<std::shared_ptr<RowLstmLayer>> layers;
+    std::shared_ptr<Head> output;
+    std::shared_ptr<ConditionNetwork> condition;
+};
+
 }  // namespace
+
+int64_t condition_channels(int64_t hidden) { return std::max<int64_t>(1, hidden / 2); }
 
 std::shared_ptr<PixelNetwork> create_network(const NetworkConfig& config) {
     if (config.hidden < 3 || config.head < 3)
@@ -169,7 +238,8 @@ std::shared_ptr<PixelNetwork> create_network(const NetworkConfig& config) {
     if (config.architecture == "pixelcnn") return std::make_shared<LayeredNetwork<ResidualBlock>>(config);
     if (config.architecture == "rowlstm") return std::make_shared<LayeredNetwork<RowLstmLayer>>(config);
     if (config.architecture == "diagbilstm") return std::make_shared<LayeredNetwork<DiagonalBiLstmLayer>>(config);
-    throw std::invalid_argument("unknown architecture '" + config.architecture + "' (pixelcnn, rowlstm, diagbilstm)");
+    if (config.architecture == "msrowlstm") return std::make_shared<MultiScaleRowLstm>(config);
+    throw std::invalid_argument("unknown architecture '" + config.architecture + "' (pixelcnn, rowlstm, diagbilstm, msrowlstm)");
 }
 
 namespace {

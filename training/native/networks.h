@@ -1,6 +1,8 @@
 // The three PixelRNN architectures of van den Oord et al. 2016 (Table 1): PixelCNN, Row LSTM and
-// Diagonal BiLSTM. Each maps images [N, 3, H, W] (uint8 as float, scaled to [-1, 1]) to logits
-// [N, 3, 256, H, W]: the distribution of every sub-pixel given the ones before it.
+// Diagonal BiLSTM, and the conditional Row LSTM of its Multi-Scale PixelRNN (section 3.6). Each maps
+// images [N, 3, H, W] (uint8 as float, scaled to [-1, 1]) to logits [N, 3, 256, H, W]: the
+// distribution of every sub-pixel given the ones before it (and, for the conditional network, given
+// the image's subsample).
 #pragma once
 #include <memory>
 #include <string>
@@ -9,7 +11,7 @@
 namespace pixelcodec {
 
 struct NetworkConfig {
-    std::string architecture;  // "pixelcnn", "rowlstm" or "diagbilstm"
+    std::string architecture;  // "pixelcnn", "rowlstm", "diagbilstm" or "msrowlstm" (conditional part of a Multi-Scale PixelRNN)
     int64_t hidden;            // h: feature maps are 2h wide between layers, recurrent states h
     int64_t layers;            // residual blocks (PixelCNN) or LSTM layers
     int64_t head;              // width of the two ReLU + 1x1 output layers
@@ -23,6 +25,9 @@ struct PixelNetwork : torch::nn::Module {
     // The per-position head (1x1 convolutions only), so it may run on any band of rows.
     virtual torch::Tensor head(const torch::Tensor& features) = 0;
 };
+
+// Channels of the Multi-Scale PixelRNN's condition map for a network of hidden size h: h / 2.
+int64_t condition_channels(int64_t hidden);
 
 // Throws std::invalid_argument for an unknown architecture or sizes too small to split into R, G, B.
 std::shared_ptr<PixelNetwork> create_network(const NetworkConfig& config);

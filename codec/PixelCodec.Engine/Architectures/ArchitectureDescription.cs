@@ -33,7 +33,21 @@ public abstract class ArchitectureDescription
     /// <summary>The integer layers of trunk layer <paramref name="index"/>, in the order the engine runs them.</summary>
     public abstract IEnumerable<ConvLayout> LayerConvs(int index, int hidden);
 
-    internal abstract IEngineLayer CreateLayer(IntegerModel model, int index, FeatureRows input, FeatureRows output, NonlinearityTables tables, ActivationRanges? ranges);
+    /// <summary>
+    /// Channels of the map of the image's subsample that every trunk layer reads (<see cref="ConditionMap"/>):
+    /// 0 for a network that models the image alone.
+    /// </summary>
+    public virtual int ConditionChannels(int hidden) => 0;
+
+    /// <summary>Whether the network models an image given its subsample (the conditional part of a Multi-Scale PixelRNN).</summary>
+    public bool IsConditional => ConditionChannels(NetworkLimits.MaxHidden) > 0;
+
+    /// <summary>
+    /// The engine layer of trunk layer <paramref name="index"/>, between the residual streams
+    /// <paramref name="input"/> and <paramref name="output"/>, reading <paramref name="condition"/>
+    /// (the subsample's map) where the architecture has one (<see cref="ConditionChannels"/>), else null.
+    /// </summary>
+    internal abstract IEngineLayer CreateLayer(IntegerModel model, int index, FeatureRows input, FeatureRows output, FeatureRows? condition, NonlinearityTables tables, ActivationRanges? ranges);
 
     /// <summary>The description of <paramref name="architecture"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value that is not an <see cref="Engine.Architecture"/> member.</exception>
@@ -41,6 +55,7 @@ public abstract class ArchitectureDescription
     {
         Architecture.PixelCnn => PixelCnnDescription.Instance,
         Architecture.RowLstm => RowLstmDescription.Instance,
+        Architecture.MultiScaleRowLstm => RowLstmDescription.Conditional,
         Architecture.DiagonalBiLstm => DiagonalBiLstmDescription.Instance,
         _ => throw new ArgumentOutOfRangeException(nameof(architecture), architecture, "an architecture PixelCodec does not know"),
     };

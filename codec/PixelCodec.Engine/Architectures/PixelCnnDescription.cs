@@ -21,6 +21,6 @@ internal sealed class PixelCnnDescription : ArchitectureDescription
         yield return ConvLayout.Of(expand, stream, stream, [new(h, h, CentreMask.B, spatial, FloatTap.Kernel($"{expand}.conv.weight", 0, 0))], ModelLayout.Stream);
     }
 
-    internal override IEngineLayer CreateLayer(IntegerModel model, int index, FeatureRows input, FeatureRows output, NonlinearityTables tables, ActivationRanges? ranges) =>
+    internal override IEngineLayer CreateLayer(IntegerModel model, int index, FeatureRows input, FeatureRows output, FeatureRows? condition, NonlinearityTables tables, ActivationRanges? ranges) =>
         new PixelCnnBlock(model, index, input, output, ranges);
 }

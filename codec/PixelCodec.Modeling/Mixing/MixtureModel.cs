@@ -11,7 +11,7 @@ namespace PixelCodec.Modeling.Mixing;
 /// the blend codes smaller than any alone. Its identity is the hash of its versioned name and every
 /// expert's hash, in order: changing the blending changes that name.
 /// </summary>
-public sealed class MixtureModel : IProbabilityModel
+public sealed class MixtureModel : IProbabilityModel, ISubsampleConditioned
 {
     /// <summary>Two experts, nine weightings (the blend of release 1).</summary>
     public const string PairVersionedName = "pixelcodec/mixture/v1";
@@ -23,6 +23,7 @@ public sealed class MixtureModel : IProbabilityModel
 
     private readonly IProbabilityModel[] _experts;
     private readonly BlendScheme _scheme;
+    private readonly string _versionedName;
 
     /// <summary>The two-expert blend of version 1 (files made with it keep decoding).</summary>
     public MixtureModel(IProbabilityModel first, IProbabilityModel second)
@@ -34,6 +35,7 @@ public sealed class MixtureModel : IProbabilityModel
     {
         _experts = experts;
         _scheme = scheme;
+        _versionedName = versionedName;
         byte[] hashed = [.. Encoding.ASCII.GetBytes(versionedName), .. experts.SelectMany(e => e.Identity.Hash.ToArray())];
         Identity = new ModelIdentity(string.Join('+', experts.Select(e => e.Identity.Name)), SHA256.HashData(hashed));
     }
@@ -51,6 +53,14 @@ public sealed class MixtureModel : IProbabilityModel
 
     /// <summary>The blended models, in the order their hashes enter the identity.</summary>
     public IReadOnlyList<IProbabilityModel> Experts => _experts;
+
+    /// <summary>Whether an expert needs the plane's subsample (the conditional network of a Multi-Scale PixelRNN).</summary>
+    public bool NeedsSubsample => _experts.Any(e => e is ISubsampleConditioned { NeedsSubsample: true });
+
+    /// <summary>The same blend, each expert that needs the subsample given it.</summary>
+    public IProbabilityModel Given(ReadOnlyMemory<byte> subsample) => NeedsSubsample
+        ? new MixtureModel([.. _experts.Select(e => e is ISubsampleConditioned c ? c.Given(subsample) : e)], _scheme, _versionedName)
+        : this;
 
     /// <summary>Whether every expert codes planes of <paramref name="channels"/> channels.</summary>
     public bool SupportsChannels(int channels) => _experts.All(e => e.SupportsChannels(channels));

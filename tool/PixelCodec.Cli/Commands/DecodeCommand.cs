@@ -27,9 +27,13 @@ internal static class DecodeCommand
         {
             Description = "Decode a file of the first format version even where it claims far more pixels than its bytes would hold in today's format: a near-constant image may, and so may a hostile file that would keep the decoder busy for as long as its claimed size allows.",
         };
+        var preview = new Option<bool>("--preview")
+        {
+            Description = "Write only the half-size preview that a multi-scale file codes first (the image's 2x2 subsample, RGB), decoded from the start of the file alone: a truncated file that holds it is enough.",
+        };
         var command = new Command("decode", "Decompress a .prnn file back to the exact original pixels; the result is checked against the file's checksum before anything is written.\nExample: pixelcodec decode photo.prnn photo.png")
         {
-            input, output, models, threads, device, format, allowDenseVersion1,
+            input, output, models, threads, device, format, allowDenseVersion1, preview,
         };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
@@ -38,6 +42,12 @@ internal static class DecodeCommand
             ImageFileType type = parse.GetValue(format)
                 ?? (outputPath == InputFile.StandardStream ? ImageFileType.Png : ImageFile.TypeForPath(outputPath));
             byte[] file = InputFile.ReadAll(inputPath);
+            if (parse.GetValue(preview))
+            {
+                RasterImage small = PrnnCodec.DecodePreview(file, new DecodeOptions { ModelFiles = parse.GetValue(models)! });
+                OutputFile.Write(outputPath, inputPath, stream => ImageFile.Write(small, stream, type));
+                return 0;
+            }
             PrnnHeader header = PrnnCodec.ReadHeader(file);
             int threadCount = parse.GetValue(threads);
             CodingDevices.Install(parse.GetValue(device)!, (long)header.Width * header.Height * header.Planes.Sum(p => p.Channels),

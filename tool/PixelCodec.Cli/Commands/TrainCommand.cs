@@ -15,7 +15,7 @@ internal static class TrainCommand
 {
     public static Command Create()
     {
-        var architecture = new Option<Architecture>("--arch") { Description = "PixelCnn, RowLstm or DiagonalBiLstm.", DefaultValueFactory = _ => Architecture.PixelCnn };
+        var architecture = new Option<Architecture>("--arch") { Description = "PixelCnn, RowLstm, DiagonalBiLstm, or MultiScaleRowLstm (the conditional network of a Multi-Scale PixelRNN: the image given its 2x2 subsample).", DefaultValueFactory = _ => Architecture.PixelCnn };
         var hidden = new Option<int>("--hidden") { Description = "h: recurrent state width; maps between layers are 2h wide.", DefaultValueFactory = _ => 64 };
         var layers = new Option<int>("--layers") { Description = "Residual blocks (PixelCNN) or LSTM layers.", DefaultValueFactory = _ => 6 };
         var head = new Option<int>("--head") { Description = "Width of the two ReLU + 1x1 output layers.", DefaultValueFactory = _ => 512 };
@@ -36,7 +36,7 @@ internal static class TrainCommand
         var validImages = new Option<int>("--valid-images") { Description = "Validate on the first this many images (0: all).", DefaultValueFactory = _ => 0 };
         var checkpointEvery = new Option<int>("--checkpoint-every") { Description = "Checkpoint every this many steps (and at every validation).", DefaultValueFactory = _ => 200 };
         var crop = new Option<int>("--crop") { Description = "Train on random N x N crops of a folder of PNGs of any size (a new position per image per epoch, seeded); images smaller than N are left out. 0: whole images, all of one size.", DefaultValueFactory = _ => 0 };
-        var init = new Option<string?>("--init") { Description = "Start a new run from this float model's weights (.pxfm), e.g. to fine-tune a shipped model; its architecture and sizes are used." };
+        var init = new Option<string?>("--init") { Description = "Start a new run from this float model's weights (.pxfm), e.g. to fine-tune a shipped model; its architecture and sizes are used, except that --arch MultiScaleRowLstm starts a conditional network from a RowLstm model (its layers that read the subsample start at zero)." };
         var device = CommonOptions.TorchDevice();
         var threads = new Option<int>("--threads") { Description = "libtorch threads in this process (0: all cores; with --nproc, the cores shared among the workers).", DefaultValueFactory = _ => 0 };
         var nproc = new Option<int?>("--nproc") { Description = "Data-parallel: start this many workers on this machine (ranks of one run over 127.0.0.1); --batch is shared among them." };
@@ -83,11 +83,16 @@ internal static class TrainCommand
             {
                 if (parse.GetValue(resume))
                     throw new UserFacingException("--init starts a new run; --resume continues one from its own checkpoint: give one of them");
-                if (new Option[] { architecture, hidden, layers, head }.Any(o => parse.GetResult(o) is { Implicit: false }))
-                    throw new UserFacingException("--init takes the architecture and sizes from the model: leave out --arch, --hidden, --layers and --head");
+                if (new Option[] { hidden, layers, head }.Any(o => parse.GetResult(o) is { Implicit: false }))
+                    throw new UserFacingException("--init takes the sizes from the model: leave out --hidden, --layers and --head");
                 // Rank 0 reads it and sends its weights and sizes to the others, which need no copy.
                 if (distributed is not { Rank: > 0 })
-                    network = FloatModelFile.Read(initialModel).Config;
+                {
+                    NetworkConfig start = FloatModelFile.Read(initialModel).Config;
+                    network = parse.GetResult(architecture) is { Implicit: false } ? start with { Architecture = parse.GetValue(architecture) } : start;
+                    if (!network.CanStartFrom(start))
+                        throw new UserFacingException($"--init {initialModel} is {start.Describe()}: a {network.Architecture} run cannot start from it (leave out --arch, or give MultiScaleRowLstm for a RowLstm model)");
+                }
             }
             var options = new TrainingOptions(
                 network,

@@ -28,7 +28,7 @@ public static class IntegerEvaluation
         int width = images.Width, stride = width * 3;
         var pixels = new byte[images.Height * stride];
         images.Decode(index, pixels);
-        var network = new IntegerNetwork(model, width);
+        var network = IntegerNetwork.ForImage(model, pixels, width);
         var tables = new ushort[stride * FrequencyTable.Symbols];
         double sum = 0;
         for (int y = 0; y < images.Height; y++)

@@ -39,7 +39,7 @@ public static class IntegerExport
             var ranges = new ActivationRanges();
             foreach (CalibrationImage image in calibration)
             {
-                var network = new IntegerNetwork(integer, image.Width, ranges);
+                var network = IntegerNetwork.ForImage(integer, image.Pixels, image.Width, ranges);
                 var tables = new ushort[image.Width * 3 * 256];
                 for (int y = 0; y < image.Height; y++)
                     network.EncodeRow(y, image.Pixels.AsSpan(y * image.Width * 3, image.Width * 3), tables);

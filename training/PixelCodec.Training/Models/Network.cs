@@ -66,6 +66,19 @@ public sealed class Network : IDisposable
         }
     }
 
+    /// <summary>
+    /// Takes the weights of <paramref name="model"/>, whose configuration this network can start from
+    /// (<see cref="NetworkConfig.CanStartFrom"/>): every tensor of this network that the model has by
+    /// name; the rest (a conditional network's layers that read the subsample) stay as they are.
+    /// </summary>
+    public void StartFrom(FloatModel model)
+    {
+        if (!Config.CanStartFrom(model.Config))
+            throw new TrainingException($"a {Config.Describe()} network cannot start from a {model.Config.Describe()} model");
+        Dictionary<string, NamedTensor> given = model.Tensors.ToDictionary(t => t.Name);
+        WriteParameters([.. ReadParameters().Select(t => given.GetValueOrDefault(t.Name) ?? t)]);
+    }
+
     /// <summary>Positions per band of rows that the head, softmax and loss run on in <see cref="Evaluate"/>: about 100 MB of logits.</summary>
     public const long DefaultBandPositions = 32 * 1024;
 

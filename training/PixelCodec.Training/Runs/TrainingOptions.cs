@@ -5,7 +5,7 @@ namespace PixelCodec.Training.Runs;
 
 /// <summary>Everything a training run is told. <see cref="MaxSteps"/> counts from the very first step, resumed or not.</summary>
 /// <param name="Crop">Train on random Crop x Crop crops of a folder of photographs of any size (0: whole images of one size).</param>
-/// <param name="InitialModel">A new run starts from this float model's weights (fine-tuning) instead of random ones; its configuration must be <see cref="Network"/>.</param>
+/// <param name="InitialModel">A new run starts from this float model's weights (fine-tuning) instead of random ones; <see cref="Network"/> must be able to start from its configuration (<see cref="NetworkConfig.CanStartFrom"/>).</param>
 /// <param name="Distributed">This process is one rank of a data-parallel run (null: the only one). <see cref="BatchSize"/> stays the batch of a whole step, shared equally by the ranks.</param>
 /// <param name="Threads">libtorch's threads in this process (0: all cores).</param>
 public sealed record TrainingOptions(

@@ -202,9 +202,9 @@ public sealed class TrainingRun(TrainingOptions options)
             if (options.InitialModel is { } initial)
             {
                 FloatModel start = FloatModelFile.Read(initial);
-                if (start.Config != options.Network)
+                if (!options.Network.CanStartFrom(start.Config))
                     throw new TrainingException($"'{initial}' is {start.Config.Describe()}, the run asks for {options.Network.Describe()}");
-                fresh.WriteParameters(start.Tensors);
+                fresh.StartFrom(start);
             }
             return (fresh, new Trainer(fresh, options.Optimizer, options.LearningRate.Initial, options.ClipNorm), new TrainingState(0, 0, 0, options.Seed, options.BatchSize, null, options.Crop, options.InitialModel));
         }
