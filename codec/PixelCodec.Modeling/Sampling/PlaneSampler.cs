@@ -34,8 +34,22 @@ public static class PlaneSampler
         ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1);
         var planes = new byte[count][];
         Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = threads },
-            i => planes[i] = DrawOne(model, shape, given.Span, SplitMix64.Stream(seed, i), temperature));
+            i => planes[i] = model is MultiScaleModel multiScale
+                ? DrawInScales(multiScale, shape, given.Span, seed, i, temperature)
+                : DrawOne(model, shape, given.Span, SplitMix64.Stream(seed, i), temperature));
         return planes;
+    }
+
+    // As the paper samples its Multi-Scale PixelRNN: the subsample first (its rows that the given rows
+    // fix are kept), then the plane given it, each from a stream of its own.
+    private static byte[] DrawInScales(MultiScaleModel model, PlaneShape shape, ReadOnlySpan<byte> given, ulong seed, int index, Temperature temperature)
+    {
+        int givenRows = given.Length / shape.Stride;
+        int fixedRows = givenRows == shape.Height ? Subsample.Side(givenRows) : givenRows / 2;
+        int coveredRows = Math.Min(2 * fixedRows, givenRows);
+        byte[] givenSubsample = coveredRows == 0 ? [] : Subsample.Of(given[..(coveredRows * shape.Stride)], shape with { Height = coveredRows });
+        byte[] subsample = DrawOne(model.SubsampleModel, Subsample.ShapeOf(shape), givenSubsample, SplitMix64.Stream(seed, 2 * index), temperature);
+        return DrawOne(model.Given(subsample), shape, given, SplitMix64.Stream(seed, 2 * index + 1), temperature);
     }
 
     private static byte[] DrawOne(IProbabilityModel model, PlaneShape shape, ReadOnlySpan<byte> given, SplitMix64 random, Temperature temperature)

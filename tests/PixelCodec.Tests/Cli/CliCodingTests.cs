@@ -35,6 +35,34 @@ public class CliCodingTests
     }
 
     [Fact]
+    public void AMultiScaleFileDecodesWholeOrAsItsPreviewFromAPrefixAndOtherFilesHaveNone()
+    {
+        using var folder = new TempFolder();
+        RasterImage image = SyntheticImages.Photo(13, 9, PixelFormat.Rgb);
+        File.WriteAllBytes(folder.File("in.png"), Png(image));
+        string model = $"scales(weighted;{Path.Combine(RepoPaths.Root, "models", "experiments", "msrowlstm-h64", "model.pxim")})";
+
+        Assert.Equal(0, CliProcess.Run(["encode", folder.File("in.png"), folder.File("ms.prnn"), "-m", model]).ExitCode);
+        CliResult decode = CliProcess.Run(["decode", folder.File("ms.prnn"), folder.File("back.png"), "-m", model]);
+        Assert.True(decode.ExitCode == 0, decode.StandardError);
+        Assert.True(image.PixelsEqual(ImageFile.Read(File.ReadAllBytes(folder.File("back.png")))));
+
+        byte[] file = File.ReadAllBytes(folder.File("ms.prnn"));
+        File.WriteAllBytes(folder.File("prefix.prnn"), file[..(file.Length * 2 / 3)]);
+        CliResult preview = CliProcess.Run(["decode", "--preview", folder.File("prefix.prnn"), folder.File("preview.png"), "-m", model]);
+        Assert.True(preview.ExitCode == 0, preview.StandardError);
+        RasterImage small = ImageFile.Read(File.ReadAllBytes(folder.File("preview.png")));
+        Assert.Equal((7, 5), (small.Width, small.Height));
+        Assert.Equal(PixelCodec.Modeling.Subsample.Of(image.Pixels, new(13, 9, 3)), small.Pixels);
+
+        Assert.Equal(0, CliProcess.Run(["encode", folder.File("in.png"), folder.File("plain.prnn"), "-m", "weighted"]).ExitCode);
+        CliResult none = CliProcess.Run(["decode", "--preview", folder.File("plain.prnn"), folder.File("none.png")]);
+        Assert.NotEqual(0, none.ExitCode);
+        Assert.Contains("no preview", none.StandardError);
+        Assert.False(File.Exists(folder.File("none.png")));
+    }
+
+    [Fact]
     public void AHigherEffortKeepsTheSmallestFileAndItDecodes()
     {
         using var folder = new TempFolder();

@@ -51,6 +51,19 @@ public class RuntimeSettingsTests
         }
     }
 
+    /// <summary>The Multi-Scale PixelRNN of models/experiments/msrowlstm-h64 (subsample coded with the default), on the same image: format version 4.</summary>
+    private const string MultiScalePinned = "01d8ca84e99be79250eee3226f26bf03b73e31e701e44bd5cf2e97b6fbed74e2";
+
+    [Theory]
+    [MemberData(nameof(Settings))]
+    public void MultiScaleBytesAreTheSameUnderEverySimdSettingAndThreadCountAndDecodeExactly(string name, string setting)
+    {
+        string input = Path.Combine(RepoPaths.Root, "corpus", "imagenet32-valid", "n01514859_hen.png");
+        string model = $"scales(default;{Path.Combine(RepoPaths.Root, "models", "experiments", "msrowlstm-h64", "model.pxim")})";
+        foreach (string threads in new[] { "1", "2" })
+            AssertEncodesTo(MultiScalePinned, input, ["-m", model, "--threads", threads], name, setting, decodeModels: ["-m", model]);
+    }
+
     [Theory]
     [MemberData(nameof(Settings))]
     public void NeuralBytesAreTheSameUnderEverySimdSettingAndThreadCountAndDecodeExactly(string name, string setting)
@@ -65,7 +78,7 @@ public class RuntimeSettingsTests
             }
     }
 
-    private static void AssertEncodesTo(string pinned, string input, string[] options, string name, string setting)
+    private static void AssertEncodesTo(string pinned, string input, string[] options, string name, string setting, string[]? decodeModels = null)
     {
         using var folder = new TempFolder();
         var environment = setting.Length == 0 ? new Dictionary<string, string>() : new Dictionary<string, string> { [setting.Split('=')[0]] = setting.Split('=')[1] };
@@ -75,7 +88,7 @@ public class RuntimeSettingsTests
         string actual = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(coded)));
         Assert.True(actual == pinned, $"{name}, {string.Join(' ', options)}: pinned {pinned}, got {actual}");
 
-        CliResult decode = CliProcess.Run(["decode", coded, decoded, .. options.Where((o, i) => o == "--threads" || (i > 0 && options[i - 1] == "--threads"))], environment: environment);
+        CliResult decode = CliProcess.Run(["decode", coded, decoded, .. options.Where((o, i) => o == "--threads" || (i > 0 && options[i - 1] == "--threads")), .. decodeModels ?? []], environment: environment);
         Assert.True(decode.ExitCode == 0, $"{name}: {decode.StandardError}");
         Assert.True(ImageFile.Read(File.ReadAllBytes(input)).PixelsEqual(ImageFile.Read(File.ReadAllBytes(decoded))), $"{name}: decoded pixels differ");
     }
