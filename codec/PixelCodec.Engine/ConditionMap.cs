@@ -21,6 +21,8 @@ internal sealed class ConditionMap
     private readonly ActivationRange? _small0Range, _small1Range, _upRange;
     private readonly int _channels, _width, _subsampleWidth;
     private readonly short[] _upRow;        // the deconvolution's 4c outputs at every pixel of one subsample row
+    private readonly short[] _upInput;
+    private readonly long[] _upResults;
     private short[]? _features;              // small1's outputs over the whole subsample
     private int _upRowOf = -1;
 
@@ -36,6 +38,8 @@ internal sealed class ConditionMap
         _small1Range = ranges?.For(Small1);
         _upRange = ranges?.For(Up);
         _upRow = new short[_subsampleWidth * 4 * channels];
+        _upInput = new short[_up.PaddedInputs];
+        _upResults = new long[4 * channels];
         Rows = new FeatureRows(width, channels, rowCount: 1, padding: 0);
     }
 
@@ -99,14 +103,12 @@ internal sealed class ConditionMap
     private void ComputeUpRow(int sy)
     {
         int outputs = 4 * _channels;
-        var input = new short[_up.PaddedInputs];
-        var results = new long[outputs];
         for (int sx = 0; sx < _subsampleWidth; sx++)
         {
-            _features.AsSpan((sy * _subsampleWidth + sx) * _channels, _channels).CopyTo(input);
-            _up.OutputRange(0, outputs, input, results);
+            _features.AsSpan((sy * _subsampleWidth + sx) * _channels, _channels).CopyTo(_upInput);
+            _up.OutputRange(0, outputs, _upInput, _upResults);
             for (int o = 0; o < outputs; o++)
-                _upRow[sx * outputs + o] = ActivationStore.Saturate(Math.Max(results[o], 0), _upRange);
+                _upRow[sx * outputs + o] = ActivationStore.Saturate(Math.Max(_upResults[o], 0), _upRange);
         }
     }
 
