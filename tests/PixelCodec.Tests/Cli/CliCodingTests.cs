@@ -47,6 +47,10 @@ public class CliCodingTests
         Assert.True(decode.ExitCode == 0, decode.StandardError);
         Assert.True(image.PixelsEqual(ImageFile.Read(File.ReadAllBytes(folder.File("back.png")))));
 
+        CliResult info = CliProcess.Run(["info", folder.File("ms.prnn")]);
+        Assert.Contains("7x5, in the first", info.StandardOutputText);
+        Assert.Matches(@"format version\s+│\s+4\s", info.StandardOutputText);
+
         byte[] file = File.ReadAllBytes(folder.File("ms.prnn"));
         File.WriteAllBytes(folder.File("prefix.prnn"), file[..(file.Length * 2 / 3)]);
         CliResult preview = CliProcess.Run(["decode", "--preview", folder.File("prefix.prnn"), folder.File("preview.png"), "-m", model]);

@@ -26,6 +26,8 @@ internal static class InfoCommand
             table.AddRow("tiles", header.TileWidth == 0 ? "none (whole image)" : $"{header.Tiles.Count} of {header.TileWidth}x{header.TileHeight}");
             for (int p = 0; p < header.Planes.Count; p++)
                 table.AddRow($"plane {p} ({header.PlaneName(p)})", $"{header.Planes[p].Channels} channel(s), model {DescribeModel(header.Planes[p].ModelId)}");
+            if (header.IsMultiScale)
+                table.AddRow("preview (subsample)", $"{header.SubsampleShape.Width}x{header.SubsampleShape.Height}, in the first {file.Length - header.PayloadLength + header.SegmentLengths[0]} bytes");
             table.AddRow("payload", $"{header.PayloadLength} bytes in {header.SegmentLengths.Count} segment(s)");
             table.AddRow("file", $"{file.Length} bytes, {file.Length * 8.0 / subpixels:F3} bits/sub-pixel");
             table.AddRow("pixel checksum", Convert.ToHexStringLower(header.PixelChecksum) + " (SHA-256, first 8 bytes)");
