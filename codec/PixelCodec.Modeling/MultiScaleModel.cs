@@ -21,11 +21,13 @@ public sealed class MultiScaleModel : IProbabilityModel
 
     /// <param name="subsampleModel">Codes the subsample (any RGB model: a thumbnail model suits it).</param>
     /// <param name="fullModel">Codes the plane given the subsample: an <see cref="ISubsampleConditioned"/> model that needs it.</param>
-    /// <exception cref="ArgumentException">A part does not code RGB planes, or the full model does not read the subsample.</exception>
+    /// <exception cref="ArgumentException">A part does not code RGB planes, the subsample model is multi-scale, or the full model does not read the subsample.</exception>
     public MultiScaleModel(IProbabilityModel subsampleModel, IProbabilityModel fullModel)
     {
         if (!subsampleModel.SupportsChannels(3) || !fullModel.SupportsChannels(3))
             throw new ArgumentException("both parts of a multi-scale model must code RGB planes");
+        if (subsampleModel is MultiScaleModel)
+            throw new ArgumentException("a multi-scale model's subsample is coded in one scale: its first part cannot be multi-scale too");
         if (fullModel is not ISubsampleConditioned { NeedsSubsample: true })
             throw new ArgumentException($"{fullModel.Identity.Name} does not read a subsample: a multi-scale model's second part must be a conditional network (or a blend with one)");
         SubsampleModel = subsampleModel;

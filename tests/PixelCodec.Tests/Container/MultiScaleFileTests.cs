@@ -79,6 +79,7 @@ public class MultiScaleFileTests
     {
         Assert.Throws<NotSupportedException>(() => Model.BeginDecoding(new PlaneShape(2, 2, 3)));
         Assert.Throws<ArgumentException>(() => new MultiScaleModel(ContextModel.Instance, ContextModel.Instance));
+        Assert.Throws<ArgumentException>(() => new MultiScaleModel(Model, Conditional));
         Assert.NotEqual(Model.Identity, new MultiScaleModel(ContextModel.Instance, Conditional).Identity);
     }
 
