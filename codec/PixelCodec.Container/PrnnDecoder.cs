@@ -121,8 +121,9 @@ public static class PrnnDecoder
         long needed = headerLength + (long)header.SegmentLengths[0];
         if (file.Length < needed)
             throw new PrnnFormatException($"the file is truncated before the end of its preview: {file.Length} bytes of the {needed} it needs");
-        if (models.Find(header.Planes[0].ModelId) is not MultiScaleModel multiScale)
-            throw models.Find(header.Planes[0].ModelId) is null
+        IProbabilityModel? colourModel = models.Find(header.Planes[0].ModelId);
+        if (colourModel is not MultiScaleModel multiScale)
+            throw colourModel is null
                 ? NotLoaded(header.Planes[0].ModelId)
                 : new PrnnFormatException("the file is corrupt: it holds a subsample, but its colour model is not a multi-scale model");
         PlaneShape shape = header.SubsampleShape;
