@@ -16,7 +16,7 @@ public class SamplerTests
     {
         ["diagbilstm-h64"] = "1cc1d1047cbc56062fbd475310618f6a3c48d5634b9870ec20169972edab695e",
         ["pixelcnn-h64"] = "06fc44c100d8a3fe5da63cab0d5b216513ba57b201d0e0e882ccde69c7412609",
-        ["rowlstm-h64"] = "a03f7882182f6568e0dd4c8932fef493cebbe1081d2c35899c83a8092d256dfd",
+        ["rowlstm-h64"] = "e53499b2bc20b22d397d4c40a09aa2f134c9482642f7a1ba35fe88c55f261671",
         ["rowlstm-h64-photos"] = "7a861e8df860acb7156495ac9719f11ff5e2ab019c3770deab3b602c471b5d36",
     };
 
