@@ -36,27 +36,61 @@ public static class PlaneCoder
         return new CodedPlane(output.WrittenSpan.ToArray(), idealBits);
     }
 
+    /// <summary>
+    /// Codes one plane with its sub-pixels in <paramref name="order"/>, which the model supports. Outside
+    /// raster order the encoder is the model's decoder session given the values it would decode
+    /// (<see cref="IProbabilityModel.BeginDecoding(PlaneShape, CodingOrder)"/>): one code path, so encoder
+    /// and decoder tables agree by construction.
+    /// </summary>
+    public static CodedPlane Encode(IProbabilityModel model, ReadOnlyMemory<byte> plane, PlaneShape shape, CodingOrder order, CodingProgress? progress = null)
+    {
+        if (order.IsRaster)
+            return Encode(model, plane, shape, progress);
+        var output = new ArrayBufferWriter<byte>();
+        var encoder = new RangeEncoder(output);
+        IDecoderSession session = model.BeginDecoding(shape, order);
+        Span<ushort> table = stackalloc ushort[FrequencyTable.Symbols];
+        ReadOnlySpan<byte> values = plane.Span;
+        double idealBits = 0;
+        int coded = 0;
+        for (OrderCursor cursor = order.Start(shape); !cursor.Done; cursor.Advance())
+        {
+            byte value = values[cursor.Index];
+            session.NextTable(table);
+            encoder.Encode(table, value);
+            idealBits += FrequencyTable.IdealBits(table, value);
+            session.Observe(value);
+            if (++coded % shape.Stride == 0)
+                progress?.Add(shape.Stride);
+        }
+        encoder.Finish();
+        return new CodedPlane(output.WrittenSpan.ToArray(), idealBits);
+    }
+
     /// <summary>Decodes one plane from its stream, table by table, each value observed before the next table.</summary>
     /// <param name="model">The model that coded it.</param>
     /// <param name="stream">The segment: one range-coder stream.</param>
     /// <param name="shape">The plane's size and channels.</param>
     /// <param name="plane">Receives the sub-pixels, in raster, channel-interleaved order.</param>
     /// <param name="trailingZerosBounded">The stream is of format version 2 or later: decoding stops with a <see cref="PrnnFormatException"/> as soon as it is over-read.</param>
-    /// <param name="progress">Counts the sub-pixels decoded, a row at a time.</param>
-    public static void Decode(IProbabilityModel model, ReadOnlyMemory<byte> stream, PlaneShape shape, Span<byte> plane, bool trailingZerosBounded = true, CodingProgress? progress = null)
+    /// <param name="progress">Counts the sub-pixels decoded, a row's worth at a time.</param>
+    /// <param name="order">The order its sub-pixels were coded in (null: raster), which the model supports.</param>
+    public static void Decode(IProbabilityModel model, ReadOnlyMemory<byte> stream, PlaneShape shape, Span<byte> plane, bool trailingZerosBounded = true, CodingProgress? progress = null, CodingOrder? order = null)
     {
+        order ??= CodingOrder.Raster;
         var decoder = new RangeDecoder(stream, trailingZerosBounded);
-        IDecoderSession session = model.BeginDecoding(shape);
+        IDecoderSession session = model.BeginDecoding(shape, order);
         Span<ushort> table = stackalloc ushort[FrequencyTable.Symbols];
-        for (int i = 0; i < plane.Length; i++)
+        int decoded = 0;
+        for (OrderCursor cursor = order.Start(shape); !cursor.Done; cursor.Advance())
         {
             session.NextTable(table);
             byte value = (byte)decoder.Decode(table);
             if (decoder.Overran)
-                throw new PrnnFormatException($"the file is corrupt: a segment of {stream.Length} bytes ran out after {i} of its {plane.Length} sub-pixels");
+                throw new PrnnFormatException($"the file is corrupt: a segment of {stream.Length} bytes ran out after {decoded} of its {plane.Length} sub-pixels");
             session.Observe(value);
-            plane[i] = value;
-            if ((i + 1) % shape.Stride == 0)
+            plane[cursor.Index] = value;
+            if (++decoded % shape.Stride == 0)
                 progress?.Add(shape.Stride);
         }
     }

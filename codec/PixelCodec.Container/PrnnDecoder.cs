@@ -57,6 +57,8 @@ public static class PrnnDecoder
         for (int p = layouts.Length; p < header.Planes.Count; p++)
             if (!header.Planes[p].ModelId.AsSpan().SequenceEqual(LowByteModel.SharedIdentity.Id))
                 throw NotLoaded(header.Planes[p].ModelId);
+        if (!planeModels[0].SupportsOrder(header.OrderOf(0)))
+            throw new PrnnFormatException($"the file is corrupt: its colour model, {planeModels[0].Identity.Name}, does not code in {header.OrderOf(0)} order");
 
         TileGrid grid = header.Tiles;
         var segmentStarts = new int[header.SegmentLengths.Count];
@@ -64,8 +66,8 @@ public static class PrnnDecoder
             segmentStarts[s] = segmentStarts[s - 1] + header.SegmentLengths[s - 1];
 
         // One job per plane and thread: its share of the plane's tiles decoded in step (a PixelRNN reads
-        // its weights once per step for all of them), then, for 16-bit samples, each tile's low bytes,
-        // which are coded knowing the high bytes.
+        // its weights once per step for all of them; in a wavefront, once per step of each tile), then,
+        // for 16-bit samples, each tile's low bytes, which are coded knowing the high bytes.
         var high = new RasterImage(header.Width, header.Height, header.Format);
         RasterImage? low = wide ? new RasterImage(header.Width, header.Height, header.Format) : null;
         bool bounded = header.Version >= PrnnHeaderCodec.BoundedStreamsVersion;
@@ -82,7 +84,12 @@ public static class PrnnDecoder
                 int[] tiles = [.. Enumerable.Range(0, grid.Count).Where(t => t % groups == job % groups)];
                 PlaneShape[] shapes = [.. tiles.Select(t => PlaneSplitter.Shape(grid[t], layouts[p].Channels))];
                 byte[][] planes = [.. shapes.Select(shape => new byte[shape.SubpixelCount])];
-                PlaneCoder.DecodeTogether(planeModels[p], [.. tiles.Select(t => Segment(header.SegmentOf(p, t)))], shapes, planes, bounded, progress);
+                CodingOrder order = header.OrderOf(p);
+                if (order.IsRaster)
+                    PlaneCoder.DecodeTogether(planeModels[p], [.. tiles.Select(t => Segment(header.SegmentOf(p, t)))], shapes, planes, bounded, progress);
+                else
+                    for (int i = 0; i < tiles.Length; i++)
+                        PlaneCoder.Decode(planeModels[p], Segment(header.SegmentOf(p, tiles[i])), shapes[i], planes[i], bounded, progress, order);
                 for (int i = 0; i < tiles.Length; i++)
                 {
                     Tile tile = grid[tiles[i]];

@@ -44,6 +44,10 @@ public static class PrnnEncoder
         if (candidates[0].Any(m => m is MultiScaleModel) && (grid.Count > 1 || wide))
             throw new PrnnFormatException($"a multi-scale model codes whole 8-bit images: {(wide ? "this one has 16-bit samples" : "leave out the tiles")}");
 
+        // The colour plane in the order its model prefers (a PixelRNN's wavefront) where the widest tile
+        // fits it; every other plane in raster order.
+        CodingOrder[][] orders = [.. candidates.Select((models, p) => models.Select(m => p == 0 && m.PreferredOrder.Fits(PlaneSplitter.Shape(grid[0], layouts[p].Channels)) ? m.PreferredOrder : CodingOrder.Raster).ToArray())];
+
         // Every (plane, candidate model, tile) is one job, then every (plane, tile) of low bytes;
         // each plane keeps its smallest candidate.
         var jobs = new List<(int Plane, int Candidate, int Tile)>();
@@ -74,9 +78,10 @@ public static class PrnnEncoder
                 coded[j] = PlaneCoder.Encode(multiScale.Given(subsample), highPlane, shape, options.Progress);
             }
             else
-                coded[j] = PlaneCoder.Encode(candidates[p][m], highPlane, shape, options.Progress);
+                coded[j] = PlaneCoder.Encode(candidates[p][m], highPlane, shape, orders[p][m], options.Progress);
         });
         var models = new IProbabilityModel[layouts.Length];
+        CodingOrder colourOrder = CodingOrder.Raster;
         var segments = new CodedPlane[(wide ? 2 : 1) * layouts.Length * grid.Count];
         (CodedPlane Coded, byte[] Pixels)? subsample = null;
         int first = 0;
@@ -89,6 +94,8 @@ public static class PrnnEncoder
                 if (Size(m) < Size(best))
                     best = m;
             models[p] = candidates[p][best];
+            if (p == 0)
+                colourOrder = orders[p][best];
             Array.Copy(coded, first + best * grid.Count, segments, p * grid.Count, grid.Count);
             if (p == 0)
                 subsample = subsamples[first + best * grid.Count];
@@ -102,12 +109,13 @@ public static class PrnnEncoder
             planes = planes.Concat(layouts.Select(l => new PlaneEntry(l.Channels, LowByteModel.SharedIdentity.Id.ToArray())));
 
         var header = new PrnnHeader(
-            PrnnHeaderCodec.VersionFor(image.BitDepth, subsample is not null), image.Format, image.Width, image.Height, options.TileSize, options.TileSize,
+            PrnnHeaderCodec.VersionFor(image.BitDepth, subsample is not null, !colourOrder.IsRaster), image.Format, image.Width, image.Height, options.TileSize, options.TileSize,
             planes.ToArray(),
             segments.Select(s => s.Bytes.Length).ToArray(),
             PrnnHeaderCodec.PixelChecksum(image.Pixels),
             image.BitDepth,
-            subsample is { } chosen ? PrnnHeaderCodec.PixelChecksum(chosen.Pixels) : null);
+            subsample is { } chosen ? PrnnHeaderCodec.PixelChecksum(chosen.Pixels) : null,
+            colourOrder.IsRaster ? null : colourOrder);
         byte[] headerBytes = PrnnHeaderCodec.Write(header);
         output.Write(headerBytes);
         foreach (CodedPlane segment in segments)

@@ -1,4 +1,5 @@
 using PixelCodec.Imaging;
+using PixelCodec.Modeling;
 
 namespace PixelCodec.Container;
 
@@ -19,9 +20,14 @@ public sealed record PlaneEntry(int Channels, byte[] ModelId);
 /// <param name="PixelChecksum">The first 8 bytes of the SHA-256 of the decoded pixels (<see cref="RasterImage.Pixels"/>; 16-bit samples high byte first).</param>
 /// <param name="BitDepth">8, or 16 (format version 3 and later).</param>
 /// <param name="SubsampleChecksum">
-/// Multi-scale files only (format version 4): the colour plane's model is a <see cref="Modeling.MultiScaleModel"/>,
-/// the first segment codes the colour plane's subsample (<see cref="Modeling.Subsample"/>), and this is the first
+/// Multi-scale files only (format version 4): the colour plane's model is a <see cref="MultiScaleModel"/>,
+/// the first segment codes the colour plane's subsample (<see cref="Subsample"/>), and this is the first
 /// 8 bytes of the subsample's SHA-256, so a preview is checked too. Null otherwise.
+/// </param>
+/// <param name="ColourOrder">
+/// The order the colour plane's sub-pixels (of 16-bit samples: of their high bytes) are coded in, in every
+/// tile: a wavefront from format version 5 on (<see cref="CodingOrder"/>); null for raster order. Every other
+/// plane is coded in raster order.
 /// </param>
 public sealed record PrnnHeader(
     int Version,
@@ -34,8 +40,12 @@ public sealed record PrnnHeader(
     IReadOnlyList<int> SegmentLengths,
     byte[] PixelChecksum,
     int BitDepth = 8,
-    byte[]? SubsampleChecksum = null)
+    byte[]? SubsampleChecksum = null,
+    CodingOrder? ColourOrder = null)
 {
+    /// <summary>The order plane <paramref name="plane"/> is coded in.</summary>
+    public CodingOrder OrderOf(int plane) => plane == 0 ? ColourOrder ?? CodingOrder.Raster : CodingOrder.Raster;
+
     /// <summary>Whether the file codes its colour plane's subsample first (a multi-scale model coded it).</summary>
     public bool IsMultiScale => SubsampleChecksum is not null;
 
@@ -43,7 +53,7 @@ public sealed record PrnnHeader(
     public int SegmentOf(int plane, int tile) => (IsMultiScale ? 1 : 0) + plane * Tiles.Count + tile;
 
     /// <summary>The shape of the colour plane's subsample (multi-scale files).</summary>
-    public Modeling.PlaneShape SubsampleShape => Modeling.Subsample.ShapeOf(new(Width, Height, Planes[0].Channels));
+    public PlaneShape SubsampleShape => Subsample.ShapeOf(new(Width, Height, Planes[0].Channels));
 
     /// <summary>The tiles the planes are split into (one when the image is coded whole).</summary>
     public TileGrid Tiles => new(Width, Height, TileWidth, TileHeight);

@@ -13,8 +13,10 @@ namespace PixelCodec.Container;
 /// bytes, so a decoder can tell when one is over-read, and a segment can be checked against the
 /// sub-pixels it claims before anything is allocated. Version 4 adds multi-scale files (flag 0x40):
 /// the colour plane's 2x2 subsample is coded first, in a segment of its own, so a decoder can show it
-/// before the rest arrives; files without the flag are still written as version 2 or 3. Version 1
-/// files still decode. Small on
+/// before the rest arrives; files without the flag are still written as version 2 or 3. Version 5
+/// adds the wavefront order (flag 0x80; <see cref="CodingOrder"/>) of the colour plane, in which a
+/// PixelRNN decodes the pixels of a step together; files coded in raster order are written as before.
+/// Version 1 files still decode. Small on
 /// purpose: a 32x32 image's payload is about
 /// 2 KB, so every header byte costs 0.0026 bits per sub-pixel. Varints are unsigned LEB128.
 /// <code>
@@ -22,9 +24,11 @@ namespace PixelCodec.Container;
 /// 1        format version
 /// 1        pixel format (1 grey, 2 grey+alpha, 3 RGB, 4 RGBA), plus 0x10 when coded in tiles,
 ///          plus 0x20 for 16-bit samples (version 3 and later),
-///          plus 0x40 for a multi-scale file (version 4 and later; 8-bit RGB or RGBA, never tiled)
+///          plus 0x40 for a multi-scale file (version 4 and later; 8-bit RGB or RGBA, never tiled),
+///          plus 0x80 when the colour plane is coded in a wavefront (version 5 and later; never multi-scale)
 /// varint   width, height
 /// varint   tile width, tile height                      (only when tiled)
+/// varint   band rows (2-64), stagger (1-16)             (only in a wavefront; band x plane width &lt;= 2^17)
 /// P x 8    model id of each plane: colour (grey or RGB), then alpha for formats that have it;
 ///          16-bit: those of the high bytes, then those of the low bytes (P doubles)
 /// (1) +    varint payload length of the subsample's segment (multi-scale only), then of each
@@ -39,7 +43,10 @@ namespace PixelCodec.Container;
 public static class PrnnHeaderCodec
 {
     /// <summary>The newest version this release reads.</summary>
-    public const int CurrentVersion = 4;
+    public const int CurrentVersion = 5;
+
+    /// <summary>The first version that codes a colour plane in a wavefront.</summary>
+    public const int WavefrontVersion = 5;
 
     /// <summary>The first version that holds multi-scale files.</summary>
     public const int MultiScaleVersion = 4;
@@ -59,6 +66,7 @@ public static class PrnnHeaderCodec
     private const byte TiledFlag = 0x10;
     private const byte WideFlag = 0x20;
     private const byte MultiScaleFlag = 0x40;
+    private const byte WavefrontFlag = 0x80;
     private const int CheckLength = 4;
     private const int MaxSegments = 1 << 20;
 
@@ -73,8 +81,8 @@ public static class PrnnHeaderCodec
     public static byte[] PixelChecksum(ReadOnlySpan<byte> pixels) => SHA256.HashData(pixels)[..ChecksumLength];
 
     /// <summary>The version an encoder writes: the lowest that holds samples of this depth, and a subsample if there is one.</summary>
-    public static int VersionFor(int bitDepth, bool multiScale = false) =>
-        multiScale ? MultiScaleVersion : bitDepth == 16 ? WideSamplesVersion : BoundedStreamsVersion;
+    public static int VersionFor(int bitDepth, bool multiScale = false, bool wavefront = false) =>
+        wavefront ? WavefrontVersion : multiScale ? MultiScaleVersion : bitDepth == 16 ? WideSamplesVersion : BoundedStreamsVersion;
 
     /// <summary>The bytes of <paramref name="header"/>, its check included.</summary>
     public static byte[] Write(PrnnHeader header)
@@ -83,13 +91,19 @@ public static class PrnnHeaderCodec
         var bytes = new List<byte>(64);
         bytes.AddRange(Magic);
         bytes.Add((byte)header.Version);
-        bytes.Add((byte)((int)header.Format | (tiled ? TiledFlag : 0) | (header.BitDepth == 16 ? WideFlag : 0) | (header.IsMultiScale ? MultiScaleFlag : 0)));
+        CodingOrder order = header.OrderOf(0);
+        bytes.Add((byte)((int)header.Format | (tiled ? TiledFlag : 0) | (header.BitDepth == 16 ? WideFlag : 0) | (header.IsMultiScale ? MultiScaleFlag : 0) | (order.IsRaster ? 0 : WavefrontFlag)));
         Leb128.Write(bytes, header.Width);
         Leb128.Write(bytes, header.Height);
         if (tiled)
         {
             Leb128.Write(bytes, header.TileWidth);
             Leb128.Write(bytes, header.TileHeight);
+        }
+        if (!order.IsRaster)
+        {
+            Leb128.Write(bytes, order.Band);
+            Leb128.Write(bytes, order.Stagger);
         }
         foreach (PlaneEntry plane in header.Planes)
             bytes.AddRange(plane.ModelId);
@@ -122,7 +136,7 @@ public static class PrnnHeaderCodec
             throw new PrnnFormatException($"the file uses unknown format version {version}");
 
         byte kind = file[5];
-        byte flags = (byte)(TiledFlag | (version >= WideSamplesVersion ? WideFlag : 0) | (version >= MultiScaleVersion ? MultiScaleFlag : 0));
+        byte flags = (byte)(TiledFlag | (version >= WideSamplesVersion ? WideFlag : 0) | (version >= MultiScaleVersion ? MultiScaleFlag : 0) | (version >= WavefrontVersion ? WavefrontFlag : 0));
         var format = (PixelFormat)(kind & ~flags);
         if (format is < PixelFormat.Grey or > PixelFormat.Rgba || (kind & ~(flags | 0x07)) != 0)
             throw new PrnnFormatException($"the file is corrupt: unknown pixel format {kind}");
@@ -131,11 +145,15 @@ public static class PrnnHeaderCodec
         bool multiScale = (kind & MultiScaleFlag) != 0;
         if (multiScale && (tiled || bitDepth != 8 || format.ColourChannels() != 3))
             throw new PrnnFormatException("the file is corrupt: only whole 8-bit colour images are coded in two scales");
+        bool wavefront = (kind & WavefrontFlag) != 0;
+        if (wavefront && multiScale)
+            throw new PrnnFormatException("the file is corrupt: a multi-scale file is coded in raster order");
 
         int position = 6;
         int width = ReadVarint(file, ref position), height = ReadVarint(file, ref position);
         int tileWidth = tiled ? ReadVarint(file, ref position) : 0;
         int tileHeight = tiled ? ReadVarint(file, ref position) : 0;
+        CodingOrder? order = wavefront ? ReadOrder(file, ref position, tiled ? Math.Min(tileWidth, width) : width) : null;
         int planesPerByte = format.HasAlpha() ? 2 : 1;
         int planeCount = planesPerByte * bitDepth / 8;
         CheckGeometry(width, height, tiled, tileWidth, tileHeight, planeCount);
@@ -157,7 +175,7 @@ public static class PrnnHeaderCodec
         if (verifyCheck && !HeaderCheck(file[..(position - CheckLength)]).AsSpan().SequenceEqual(check))
             throw new PrnnFormatException("the file is corrupt: its header check does not match");
         headerLength = position;
-        var header = new PrnnHeader(version, format, width, height, tileWidth, tileHeight, planes, segments, checksum, bitDepth, subsampleChecksum);
+        var header = new PrnnHeader(version, format, width, height, tileWidth, tileHeight, planes, segments, checksum, bitDepth, subsampleChecksum, order);
         if (version >= BoundedStreamsVersion && FirstOverfullSegment(header) is { } overfull)
             throw new PrnnFormatException($"the file is corrupt: segment {overfull.Segment} has {header.SegmentLengths[overfull.Segment]} bytes, too few for the {overfull.Subpixels} sub-pixels it must hold");
         return header;
@@ -199,6 +217,18 @@ public static class PrnnHeaderCodec
         if (value is not null)
             return value.Value;
         throw position >= file.Length && file.Length - start < 5 ? Truncated() : new PrnnFormatException("the file is corrupt: a header number is out of range");
+    }
+
+    // A wavefront's band and stagger, checked against their ranges and the widest coded plane (a tile's width).
+    private static CodingOrder ReadOrder(ReadOnlySpan<byte> file, ref int position, int planeWidth)
+    {
+        int band = ReadVarint(file, ref position), stagger = ReadVarint(file, ref position);
+        if (band is < 2 or > CodingOrder.MaxBand || stagger is < 1 or > CodingOrder.MaxStagger)
+            throw new PrnnFormatException($"the file is corrupt: a wavefront of {band} rows, stagger {stagger}, is out of range");
+        CodingOrder order = CodingOrder.Wavefront(band, stagger);
+        if (planeWidth > 0 && !order.Fits(new PlaneShape(planeWidth, 1, 1)))
+            throw new PrnnFormatException($"the file is corrupt: a wavefront of {band} rows over {planeWidth} columns is more than a decoder keeps");
+        return order;
     }
 
     private static byte[] Take(ReadOnlySpan<byte> file, ref int position, int count)

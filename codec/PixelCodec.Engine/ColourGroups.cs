@@ -35,4 +35,34 @@ internal static class ActivationStore
         range?.Observe(value);
         return FixedPoint.SaturateToShort(value);
     }
+
+    /// <summary>
+    /// target[i] = saturate(values[i] + residual[i]) (no residual where it is empty), rectified first
+    /// if <paramref name="relu"/>: a layer's outputs at one position. The common cases (no range
+    /// recorded) get loops without a branch per value.
+    /// </summary>
+    public static void Saturate(ReadOnlySpan<long> values, ReadOnlySpan<short> residual, bool relu, ActivationRange? range, Span<short> target)
+    {
+        if (range is not null)
+        {
+            for (int i = 0; i < values.Length; i++)
+            {
+                long value = residual.IsEmpty ? values[i] : values[i] + residual[i];
+                target[i] = Saturate(relu ? Math.Max(value, 0) : value, range);
+            }
+            return;
+        }
+        if (!residual.IsEmpty)
+        {
+            residual = residual[..values.Length];
+            for (int i = 0; i < values.Length; i++)
+                target[i] = FixedPoint.SaturateToShort(relu ? Math.Max(values[i] + residual[i], 0) : values[i] + residual[i]);
+        }
+        else if (relu)
+            for (int i = 0; i < values.Length; i++)
+                target[i] = FixedPoint.SaturateToShort(Math.Max(values[i], 0));
+        else
+            for (int i = 0; i < values.Length; i++)
+                target[i] = FixedPoint.SaturateToShort(values[i]);
+    }
 }

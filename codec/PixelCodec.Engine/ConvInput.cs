@@ -43,4 +43,19 @@ internal sealed class ConvInput
         for (int x = 0; x < width; x++)
             Gather(y, x, matrix.Slice(x * stride, stride));
     }
+
+    /// <summary>
+    /// The inputs of row <paramref name="y"/> as <see cref="GatherRow"/> would lay them out, read in
+    /// place where they already are: a 1x1 tap, not rectified, whose source's channels are the stride.
+    /// </summary>
+    public bool TryRowInPlace(int y, int stride, out ReadOnlySpan<short> matrix)
+    {
+        if (_taps is [{ Dy: 0, Dx: 0, Relu: false } tap] && tap.Source.Channels == stride && y >= 0)
+        {
+            matrix = tap.Source.Row(y);
+            return true;
+        }
+        matrix = default;
+        return false;
+    }
 }

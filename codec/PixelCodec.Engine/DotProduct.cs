@@ -15,12 +15,15 @@ namespace PixelCodec.Engine;
 /// <c>pmaddwd</c> multiplies int16 pairs and adds adjacent products into int32; its only overflow
 /// (all four inputs -32768) also wraps, like the scalar code; AVX-VNNI's <c>vpdpwssd</c>, which every
 /// 256-bit kernel uses where the CPU has it, fuses that with the accumulation, wrapping alike.
+/// The kernels are compiled fully optimised at once (AggressiveOptimization): a file of a few
+/// seconds would otherwise spend much of its time in their unoptimised first tier.
 /// </summary>
 internal static class DotProduct
 {
     /// <summary>Every vector handed to <see cref="Compute"/> is a whole number of these lanes long.</summary>
     public const int Alignment = 32;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Compute(ReadOnlySpan<short> a, ReadOnlySpan<short> b)
     {
         if (a.Length != b.Length || a.Length % Alignment != 0)
@@ -43,6 +46,7 @@ internal static class DotProduct
     /// weight load serves four products and each input load two, and one reduction serves four sums:
     /// the same numbers as eight calls of <see cref="Compute"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Compute2x4(ReadOnlySpan<short> row0, ReadOnlySpan<short> row1, ReadOnlySpan<short> inputs, int inputStride, int length, Span<int> results)
     {
         if (length % Alignment != 0 || row0.Length < length || row1.Length < length || inputs.Length < 3 * inputStride + length || results.Length < 8)
@@ -83,6 +87,7 @@ internal static class DotProduct
     /// (a multiple of <see cref="Alignment"/>), into <paramref name="results"/>: each input load serves
     /// four products and one reduction four sums; the same numbers as four calls of <see cref="Compute"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Compute4x1(ReadOnlySpan<short> weights, int rowStride, ReadOnlySpan<short> input, int length, Span<int> results)
     {
         if (length % Alignment != 0 || input.Length < length || weights.Length < 3 * rowStride + length || results.Length < 4)

@@ -31,7 +31,7 @@ public sealed class IntegerNetwork
     private readonly short[] _vector;
     private readonly int[] _logits = new int[FrequencyTable.Symbols];
     private readonly long[] _channelLogits = new long[FrequencyTable.Symbols];
-    private readonly int _width;
+    private readonly int _width, _rowsInFlight;
 
     /// <summary>
     /// The network of <paramref name="model"/> over one image <paramref name="width"/> pixels wide, with
@@ -43,19 +43,26 @@ public sealed class IntegerNetwork
     {
     }
 
-    internal IntegerNetwork(IntegerModel model, int width, ActivationRanges? ranges)
+    /// <param name="model">The model.</param>
+    /// <param name="width">The image's width.</param>
+    /// <param name="ranges">Records the activation ranges (export's calibration), or null.</param>
+    /// <param name="rowsInFlight">Rows whose positions are computed interleaved (a wavefront's band, <see cref="ArchitectureDescription.WavefrontStagger"/>); 1 for raster order.</param>
+    internal IntegerNetwork(IntegerModel model, int width, ActivationRanges? ranges, int rowsInFlight = 1)
     {
         if (width < 1)
             throw new ArgumentOutOfRangeException(nameof(width));
+        if (rowsInFlight > 1 && ArchitectureDescription.Of(model.Architecture).WavefrontStagger == 0)
+            throw new ArgumentException($"a {model.Architecture} network computes one row at a time", nameof(rowsInFlight));
+        _rowsInFlight = rowsInFlight;
         int streamChannels = 2 * model.Hidden;
         _width = width;
         _tables = new NonlinearityTables(model);
-        _image = new FeatureRows(width, 3, rowCount: 4, padding: 3);
-        _streams = [.. Enumerable.Range(0, model.Layers + 1).Select(_ => new FeatureRows(width, streamChannels, rowCount: 1, padding: 1))];
+        _image = new FeatureRows(width, 3, rowCount: 4, padding: 3, rowsInFlight: rowsInFlight);
+        _streams = [.. Enumerable.Range(0, model.Layers + 1).Select(_ => new FeatureRows(width, streamChannels, rowCount: 1, padding: 1, rowsInFlight: rowsInFlight))];
         int conditionChannels = ArchitectureDescription.Of(model.Architecture).ConditionChannels(model.Hidden);
         _condition = conditionChannels > 0 ? new ConditionMap(model, conditionChannels, width, ranges) : null;
         _layers = [.. Enumerable.Range(0, model.Layers).Select(i => CreateLayer(model, i, ranges))];
-        _headHidden = new FeatureRows(width, model.Head, rowCount: 1, padding: 0);
+        _headHidden = new FeatureRows(width, model.Head, rowCount: 1, padding: 0, rowsInFlight: rowsInFlight);
 
         _input = new StoredConv(model.Conv("input", streamChannels, InputTaps.Length * 3), new ConvInput([.. InputTaps.Select(t => new Tap(_image, t.Dy, t.Dx))]),
                                 _streams[0], ranges?.For(ModelLayout.Stream));
@@ -120,12 +127,11 @@ public sealed class IntegerNetwork
         _hidden.ComputeRow(y);
         _logitsRow.Compute(y);
         for (int x = 0; x < _width; x++)
+        {
+            ReadOnlySpan<long> logits = _logitsRow.Results(x);
             for (int c = 0; c < 3; c++)
-            {
-                for (int k = 0; k < FrequencyTable.Symbols; k++)
-                    _logits[k] = ClampLogit(_logitsRow.Result(x, c * FrequencyTable.Symbols + k));
-                LogitsToFrequencies.Fill(_logits, _tables.Exp, tables.Slice((3 * x + c) * FrequencyTable.Symbols, FrequencyTable.Symbols));
-            }
+                Frequencies(logits.Slice(c * FrequencyTable.Symbols, FrequencyTable.Symbols), tables.Slice((3 * x + c) * FrequencyTable.Symbols, FrequencyTable.Symbols));
+        }
         FinishRow(y);
     }
 
@@ -179,11 +185,7 @@ public sealed class IntegerNetwork
         Span<long> logits = scratch.Results(0, members * FrequencyTable.Symbols);
         first._logitsConv.OutputRows(channel * FrequencyTable.Symbols, (channel + 1) * FrequencyTable.Symbols, inputs, members, logits);
         for (int m = 0; m < members; m++)
-        {
-            for (int k = 0; k < FrequencyTable.Symbols; k++)
-                first._logits[k] = ClampLogit(logits[m * FrequencyTable.Symbols + k]);
-            LogitsToFrequencies.Fill(first._logits, first._tables.Exp, tables.Slice(m * FrequencyTable.Symbols, FrequencyTable.Symbols));
-        }
+            first.Frequencies(logits.Slice(m * FrequencyTable.Symbols, FrequencyTable.Symbols), tables.Slice(m * FrequencyTable.Symbols, FrequencyTable.Symbols));
     }
 
     /// <summary>Decoder: the value of the sub-pixel whose table was just given.</summary>
@@ -224,15 +226,22 @@ public sealed class IntegerNetwork
     {
         _logitsIn.Gather(y, x, _vector);
         _logitsConv.OutputRange(channel * FrequencyTable.Symbols, (channel + 1) * FrequencyTable.Symbols, _vector, _channelLogits);
-        for (int k = 0; k < FrequencyTable.Symbols; k++)
-            _logits[k] = ClampLogit(_channelLogits[k]);
-        LogitsToFrequencies.Fill(_logits, _tables.Exp, table);
+        Frequencies(_channelLogits, table);
+    }
+
+    // One sub-pixel's table from its 256 requantised logits.
+    private void Frequencies(ReadOnlySpan<long> logits, Span<ushort> table)
+    {
+        Span<int> clamped = _logits.AsSpan(0, logits.Length);
+        for (int k = 0; k < clamped.Length; k++)
+            clamped[k] = ClampLogit(logits[k]);
+        LogitsToFrequencies.Fill(clamped, _tables.Exp, table);
     }
 
     private static int ClampLogit(long logit) => (int)Math.Clamp(logit, -(1 << 24), 1 << 24);
 
     private IEngineLayer CreateLayer(IntegerModel model, int index, ActivationRanges? ranges) =>
-        ArchitectureDescription.Of(model.Architecture).CreateLayer(model, index, _streams[index], _streams[index + 1], _condition?.Rows, _tables, ranges);
+        ArchitectureDescription.Of(model.Architecture).CreateLayer(model, index, _streams[index], _streams[index + 1], _condition?.Rows, _tables, ranges, _rowsInFlight);
 
     private static (int, int)[] BuildInputTaps()
     {

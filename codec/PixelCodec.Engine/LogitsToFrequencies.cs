@@ -24,13 +24,14 @@ internal static class LogitsToFrequencies
             e[k] = d < exp.Length ? exp[d] : 0;
             sum += e[k];
         }
-        FrequencyTable.FromShares(new SoftmaxShares(e, sum), argmax, table);
+        FrequencyTable.FromShares(new SoftmaxShares(e, new ExactDivisor(sum)), argmax, table);
     }
 
-    private readonly ref struct SoftmaxShares(ReadOnlySpan<int> exp, long sum) : IFrequencyShares
+    // e_k (2^16 - 256) / sum e, floored: e_k <= 2^24, so the numerator is below 2^40 (ExactDivisor's bound).
+    private readonly ref struct SoftmaxShares(ReadOnlySpan<int> exp, ExactDivisor sum) : IFrequencyShares
     {
         private readonly ReadOnlySpan<int> _exp = exp;
 
-        public int ShareOf(int value) => (int)(_exp[value] * (long)FrequencyTable.Spread / sum);
+        public int ShareOf(int value) => (int)sum.Divide(_exp[value] * (long)FrequencyTable.Spread);
     }
 }

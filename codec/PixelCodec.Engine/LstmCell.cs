@@ -60,7 +60,9 @@ internal static class LstmCell
     public static void StepChannels(NonlinearityTables tables, RowConv gates, int x, Span<short> hidden, Span<int> cells)
     {
         int h = hidden.Length;
+        ReadOnlySpan<long> results = gates.Results(x);
+        ReadOnlySpan<long> i = results[..h], f = results.Slice(h, h), o = results.Slice(2 * h, h), g = results.Slice(3 * h, h);
         for (int j = 0; j < h; j++)
-            hidden[j] = Step(tables, gates.Result(x, j), gates.Result(x, h + j), gates.Result(x, 2 * h + j), gates.Result(x, 3 * h + j), ref cells[j]);
+            hidden[j] = Step(tables, i[j], f[j], o[j], g[j], ref cells[j]);
     }
 }

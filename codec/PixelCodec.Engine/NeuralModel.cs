@@ -14,7 +14,7 @@ namespace PixelCodec.Engine;
 public sealed class NeuralModel : IProbabilityModel, ISubsampleConditioned
 {
     private readonly Lazy<IntegerModel> _model;
-    private readonly Lazy<bool> _conditional;   // from the file's header alone: asking does not parse a deferred model
+    private readonly Lazy<ArchitectureDescription> _architecture;   // from the file's header alone: asking does not parse a deferred model
     private readonly ReadOnlyMemory<byte>? _subsample;
 
     /// <summary>The model stored as <paramref name="modelFile"/> (copied), parsed and checked now; <paramref name="name"/> names its identity.</summary>
@@ -28,14 +28,14 @@ public sealed class NeuralModel : IProbabilityModel, ISubsampleConditioned
     {
         Identity = EngineArithmetic.IdentityOf(name, modelFile);
         _model = new Lazy<IntegerModel>(() => Checked(modelFile));
-        _conditional = new Lazy<bool>(() => ArchitectureDescription.Of(IntegerModelFile.ReadArchitecture(modelFile)).IsConditional);
+        _architecture = new Lazy<ArchitectureDescription>(() => ArchitectureDescription.Of(IntegerModelFile.ReadArchitecture(modelFile)));
     }
 
     private NeuralModel(NeuralModel network, ReadOnlyMemory<byte> subsample)
     {
         Identity = network.Identity;
         _model = network._model;
-        _conditional = network._conditional;
+        _architecture = network._architecture;
         _subsample = subsample;
     }
 
@@ -53,7 +53,7 @@ public sealed class NeuralModel : IProbabilityModel, ISubsampleConditioned
 
     /// <inheritdoc />
     /// <exception cref="InvalidModelException">A deferred model's file header is damaged.</exception>
-    public bool NeedsSubsample => _conditional.Value;
+    public bool NeedsSubsample => _architecture.Value.IsConditional;
 
     /// <summary>The network given the subsample of the plane it is to code (<see cref="Subsample.Of"/>; kept, not copied); an unconditional network as it is.</summary>
     public IProbabilityModel Given(ReadOnlyMemory<byte> subsample) => NeedsSubsample ? new NeuralModel(this, subsample) : this;
@@ -67,6 +67,35 @@ public sealed class NeuralModel : IProbabilityModel, ISubsampleConditioned
     /// <exception cref="InvalidModelException">A deferred model's file is damaged.</exception>
     /// <exception cref="InvalidOperationException">A conditional network was not <see cref="Given"/> the subsample.</exception>
     public IDecoderSession BeginDecoding(PlaneShape shape) => new DecoderSession(Network(shape.Width));
+
+    /// <summary>
+    /// Rows of the wavefront <see cref="PreferredOrder"/> codes in: up to 16 positions per step share
+    /// each pass over the weights, and every feature map keeps only 15 rows more than in raster order.
+    /// </summary>
+    public const int WavefrontBand = 16;
+
+    /// <summary>A wavefront of <see cref="WavefrontBand"/> rows at the architecture's stagger where it has one, else raster order.</summary>
+    /// <exception cref="InvalidModelException">A deferred model's file header is damaged.</exception>
+    public CodingOrder PreferredOrder => _architecture.Value.WavefrontStagger > 0
+        ? CodingOrder.Wavefront(WavefrontBand, _architecture.Value.WavefrontStagger)
+        : CodingOrder.Raster;
+
+    /// <summary>Raster order, and wavefronts whose stagger is at least the architecture's (<see cref="ArchitectureDescription.WavefrontStagger"/>).</summary>
+    /// <exception cref="InvalidModelException">A deferred model's file header is damaged.</exception>
+    public bool SupportsOrder(CodingOrder order) =>
+        order.IsRaster || (_architecture.Value.WavefrontStagger > 0 && order.Stagger >= _architecture.Value.WavefrontStagger);
+
+    /// <inheritdoc />
+    /// <exception cref="InvalidModelException">A deferred model's file is damaged.</exception>
+    /// <exception cref="NotSupportedException">The network cannot code in that order.</exception>
+    public IDecoderSession BeginDecoding(PlaneShape shape, CodingOrder order)
+    {
+        if (order.IsRaster)
+            return BeginDecoding(shape);
+        if (!SupportsOrder(order))
+            throw new NotSupportedException($"{Identity.Name} does not code in {order} order");
+        return new WavefrontSession(new IntegerNetwork(_model.Value, shape.Width, ranges: null, rowsInFlight: order.Band), order.Start(shape));
+    }
 
     /// <inheritdoc />
     public IDecoderSession[] BeginDecodingTogether(IReadOnlyList<PlaneShape> shapes) =>
@@ -173,6 +202,47 @@ public sealed class NeuralModel : IProbabilityModel, ISubsampleConditioned
             public void NextTable(Span<ushort> table) => group.NextTable(index, table);
 
             public void Observe(byte value) => group.Observe(index, value);
+        }
+    }
+
+    /// <summary>
+    /// A plane in a wavefront: at the first sub-pixel of each group (one channel of the pixels of a step,
+    /// which depend only on earlier groups) the network computes the whole group's tables at once, with
+    /// one pass over every layer's weights (<see cref="IntegerNetwork.TablesTogether"/>, the network
+    /// standing for itself at each pixel), and hands them out one by one.
+    /// </summary>
+    private sealed class WavefrontSession(IntegerNetwork network, OrderCursor cursor) : IDecoderSession
+    {
+        private readonly BatchScratch _scratch = new();
+        private IntegerNetwork[] _members = [];
+        private (int Y, int X)[] _at = [];
+        private ushort[] _tables = [];
+
+        public void NextTable(Span<ushort> table)
+        {
+            if (cursor.StartsGroup)
+                ComputeGroup();
+            _tables.AsSpan(cursor.PlaceInGroup * FrequencyTable.Symbols, FrequencyTable.Symbols).CopyTo(table);
+        }
+
+        public void Observe(byte value)
+        {
+            network.Observe(cursor.Y, cursor.X, cursor.Channel, value);
+            cursor.Advance();
+        }
+
+        private void ComputeGroup()
+        {
+            int count = cursor.GroupCount;
+            if (_at.Length < count)
+            {
+                _members = [.. Enumerable.Repeat(network, count)];
+                _at = new (int, int)[count];
+                _tables = new ushort[count * FrequencyTable.Symbols];
+            }
+            for (int p = 0; p < count; p++)
+                _at[p] = cursor.GroupPixel(p);
+            IntegerNetwork.TablesTogether(_members.AsSpan(0, count), _at.AsSpan(0, count), cursor.Channel, _tables, _scratch);
         }
     }
 

@@ -13,13 +13,13 @@ internal sealed class PixelCnnBlock : IEngineLayer
     private readonly FeatureRows _output, _reduced, _spatial;
     private readonly StoredConv _reduce, _spatialConv, _expand;
 
-    public PixelCnnBlock(IntegerModel model, int index, FeatureRows input, FeatureRows output, ActivationRanges? ranges)
+    public PixelCnnBlock(IntegerModel model, int index, FeatureRows input, FeatureRows output, ActivationRanges? ranges, int rowsInFlight)
     {
         int h = model.Hidden, width = input.Width;
         string name = $"layer{index}";
         _output = output;
-        _reduced = new FeatureRows(width, h, rowCount: 2, padding: 1);
-        _spatial = new FeatureRows(width, h, rowCount: 1, padding: 0);
+        _reduced = new FeatureRows(width, h, rowCount: 2, padding: 1, rowsInFlight: rowsInFlight);
+        _spatial = new FeatureRows(width, h, rowCount: 1, padding: 0, rowsInFlight: rowsInFlight);
         _reduce = new StoredConv(model.Conv($"{name}.reduce", h, 2 * h), new ConvInput(new Tap(input, 0, 0, Relu: true)),
                                  _reduced, ranges?.For($"{name}.reduce"), relu: true);
         _spatialConv = new StoredConv(model.Conv($"{name}.spatial", h, SpatialTaps.Length * h), new ConvInput([.. SpatialTaps.Select(t => new Tap(_reduced, t.Dy, t.Dx))]),

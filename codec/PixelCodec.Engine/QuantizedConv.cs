@@ -137,13 +137,16 @@ public sealed class QuantizedConv
                 int length = Math.Max(_usedLength[row], _usedLength[row + 1]);
                 ReadOnlySpan<short> w0 = _weights.AsSpan(row * PaddedInputs, PaddedInputs), w1 = _weights.AsSpan((row + 1) * PaddedInputs, PaddedInputs);
                 int p = first;
+                var scale0 = new RowScale(this, row);
+                var scale1 = new RowScale(this, row + 1);
                 for (; p + 4 <= last; p += 4)
                 {
                     DotProduct.Compute2x4(w0, w1, inputs[(p * PaddedInputs)..], PaddedInputs, length, sums);
+                    Span<long> target = outputs.Slice(p * rows + row - rowStart);
                     for (int q = 0; q < 4; q++)
                     {
-                        outputs[(p + q) * rows + row - rowStart] = Requantize(row, unchecked(_bias[row] + sums[q]));
-                        outputs[(p + q) * rows + row + 1 - rowStart] = Requantize(row + 1, unchecked(_bias[row + 1] + sums[4 + q]));
+                        target[q * rows] = scale0.Apply(sums[q]);
+                        target[q * rows + 1] = scale1.Apply(sums[4 + q]);
                     }
                 }
                 for (; p < last; p++)
@@ -159,9 +162,19 @@ public sealed class QuantizedConv
     }
 
     /// <summary>Output row <paramref name="row"/>'s requantisation of <paramref name="accumulator"/>: (acc * multiplier + 2^(shift-1)) >> shift in int64.</summary>
-    public long Requantize(int row, int accumulator)
+    public long Requantize(int row, int accumulator) => new RowScale(this, row).Requantize(accumulator);
+
+    // One output row's bias and requantisation, read once for the many positions a block computes.
+    private readonly struct RowScale(QuantizedConv conv, int row)
     {
-        int shift = _shift[row];
-        return ((long)accumulator * _multiplier[row] + (1L << (shift - 1))) >> shift;
+        private readonly int _bias = conv._bias[row];
+        private readonly long _multiplier = conv._multiplier[row];
+        private readonly long _half = 1L << (conv._shift[row] - 1);
+        private readonly int _shift = conv._shift[row];
+
+        public long Requantize(int accumulator) => ((long)accumulator * _multiplier + _half) >> _shift;
+
+        // The output for a dot product: the bias added (wrapping, as every int32 sum of the engine), requantised.
+        public long Apply(int sum) => Requantize(unchecked(_bias + sum));
     }
 }

@@ -13,12 +13,17 @@ internal sealed class RowConv(QuantizedConv conv, ConvInput input, int width)
     /// <summary>Computes every output at every position of row <paramref name="y"/>.</summary>
     public void Compute(int y)
     {
-        _inputs ??= new short[width * conv.PaddedInputs];
         _results ??= new long[width * conv.Outputs];
+        if (input.TryRowInPlace(y, conv.PaddedInputs, out ReadOnlySpan<short> row))
+        {
+            conv.OutputRows(0, conv.Outputs, row, width, _results);
+            return;
+        }
+        _inputs ??= new short[width * conv.PaddedInputs];
         input.GatherRow(y, width, _inputs, conv.PaddedInputs);
         conv.OutputRows(0, conv.Outputs, _inputs, width, _results);
     }
 
-    /// <summary>Output <paramref name="output"/> at column <paramref name="x"/> of the row last computed, before clamping.</summary>
-    public long Result(int x, int output) => _results![x * conv.Outputs + output];
+    /// <summary>Every output at column <paramref name="x"/> of the row last computed, before clamping.</summary>
+    public ReadOnlySpan<long> Results(int x) => _results.AsSpan(x * conv.Outputs, conv.Outputs);
 }

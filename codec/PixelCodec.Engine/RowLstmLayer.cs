@@ -22,7 +22,7 @@ internal sealed class RowLstmLayer : IEngineLayer
     private readonly short[] _vector;
     private readonly int _hidden, _width;
 
-    public RowLstmLayer(IntegerModel model, int index, FeatureRows input, FeatureRows output, FeatureRows? condition, NonlinearityTables tables, ActivationRanges? ranges)
+    public RowLstmLayer(IntegerModel model, int index, FeatureRows input, FeatureRows output, FeatureRows? condition, NonlinearityTables tables, ActivationRanges? ranges, int rowsInFlight)
     {
         int h = model.Hidden;
         string name = $"layer{index}";
@@ -30,7 +30,7 @@ internal sealed class RowLstmLayer : IEngineLayer
         _width = input.Width;
         _output = output;
         _tables = tables;
-        _hiddenRows = new FeatureRows(_width, h, rowCount: 2, padding: 1, initialRow: model.ShortVector($"{name}.initial_hidden", h));
+        _hiddenRows = new FeatureRows(_width, h, rowCount: 2, padding: 1, initialRow: model.ShortVector($"{name}.initial_hidden", h), rowsInFlight: rowsInFlight);
         int[] initialCell = model.Vector($"{name}.initial_cell", h, -FixedPoint.CellLimit, FixedPoint.CellLimit);
         _cells = new int[_width * h];
         for (int x = 0; x < _width; x++)

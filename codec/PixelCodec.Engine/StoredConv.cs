@@ -34,12 +34,10 @@ internal sealed class StoredConv
     public void Compute(int y, int x, int firstGroup, int endGroup)
     {
         _input.Gather(y, x, _vector);
-        Span<short> target = _output.Write(y, x);
         int start = ColourGroups.Start(_conv.Outputs, firstGroup), end = ColourGroups.Start(_conv.Outputs, endGroup);
         Span<long> results = _results.AsSpan(0, end - start);
         _conv.OutputRange(start, end, _vector, results);
-        for (int o = start; o < end; o++)
-            target[o] = Store(y, x, o, results[o - start]);
+        Store(y, x, start, results);
     }
 
     /// <summary>
@@ -57,30 +55,21 @@ internal sealed class StoredConv
         Span<long> results = scratch.Results(0, members * count);
         conv.OutputRows(start, end, inputs, members, results);
         for (int m = 0; m < members; m++)
-        {
-            StoredConv member = convs[m];
-            (int y, int x) = at[m];
-            Span<short> target = member._output.Write(y, x);
-            for (int o = start; o < end; o++)
-                target[o] = member.Store(y, x, o, results[m * count + o - start]);
-        }
+            convs[m].Store(at[m].Y, at[m].X, start, results.Slice(m * count, count));
     }
 
     public void ComputeRow(int y)
     {
         _row.Compute(y);
         for (int x = 0; x < _output.Width; x++)
-        {
-            Span<short> target = _output.Write(y, x);
-            for (int o = 0; o < _conv.Outputs; o++)
-                target[o] = Store(y, x, o, _row.Result(x, o));
-        }
+            Store(y, x, 0, _row.Results(x));
     }
 
-    private short Store(int y, int x, int o, long value)
+    // Outputs start, start + 1, ... at (y, x) from their requantised values.
+    private void Store(int y, int x, int start, ReadOnlySpan<long> values)
     {
-        if (_residual is not null)
-            value += _residual.At(y, x)[o];
-        return ActivationStore.Saturate(_relu ? Math.Max(value, 0) : value, _range);
+        Span<short> target = _output.Write(y, x).Slice(start, values.Length);
+        ReadOnlySpan<short> residual = _residual is null ? default : _residual.At(y, x).Slice(start, values.Length);
+        ActivationStore.Saturate(values, residual, _relu, _range, target);
     }
 }

@@ -9,7 +9,7 @@ namespace PixelCodec.Modeling;
 /// by <see cref="FullModel"/> given the subsample, so the first part of a file is a faithful
 /// thumbnail. The container drives the two parts (a file of format version 4 with a subsample
 /// segment: Container's PrnnEncoder and PrnnDecoder), so this model gives no tables by itself:
-/// <see cref="BeginEncoding"/> and <see cref="BeginDecoding"/> refuse. Its identity is the hash of its
+/// <see cref="BeginEncoding"/> and <see cref="BeginDecoding(PlaneShape)"/> refuse. Its identity is the hash of its
 /// versioned name and the two parts' hashes.
 /// </summary>
 public sealed class MultiScaleModel : IProbabilityModel

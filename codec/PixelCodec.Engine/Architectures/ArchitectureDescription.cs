@@ -47,7 +47,14 @@ public abstract class ArchitectureDescription
     /// <paramref name="input"/> and <paramref name="output"/>, reading <paramref name="condition"/>
     /// (the subsample's map) where the architecture has one (<see cref="ConditionChannels"/>), else null.
     /// </summary>
-    internal abstract IEngineLayer CreateLayer(IntegerModel model, int index, FeatureRows input, FeatureRows output, FeatureRows? condition, NonlinearityTables tables, ActivationRanges? ranges);
+    /// <remarks><paramref name="rowsInFlight"/>: rows computed at the same time (a wavefront's band; 1 in raster order), which every map of the layer keeps besides the rows above that it reads.</remarks>
+    internal abstract IEngineLayer CreateLayer(IntegerModel model, int index, FeatureRows input, FeatureRows output, FeatureRows? condition, NonlinearityTables tables, ActivationRanges? ranges, int rowsInFlight);
+
+    /// <summary>
+    /// The least <see cref="Modeling.CodingOrder.Stagger"/> of a wavefront the network can code in, or 0
+    /// where it codes raster order only: position (y, x) reads the rows above up to column x + S - 1.
+    /// </summary>
+    public virtual int WavefrontStagger => 0;
 
     /// <summary>The description of <paramref name="architecture"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value that is not an <see cref="Engine.Architecture"/> member.</exception>

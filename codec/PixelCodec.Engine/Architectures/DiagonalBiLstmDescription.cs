@@ -30,6 +30,6 @@ internal sealed class DiagonalBiLstmDescription : ArchitectureDescription
         yield return ConvLayout.Of($"{name}.output", stream, stream, [new(h, h, CentreMask.B, ModelLayout.Mixed, FloatTap.Kernel($"{name}.output.conv.weight", 0, 0))], ModelLayout.Stream);
     }
 
-    internal override IEngineLayer CreateLayer(IntegerModel model, int index, FeatureRows input, FeatureRows output, FeatureRows? condition, NonlinearityTables tables, ActivationRanges? ranges) =>
+    internal override IEngineLayer CreateLayer(IntegerModel model, int index, FeatureRows input, FeatureRows output, FeatureRows? condition, NonlinearityTables tables, ActivationRanges? ranges, int rowsInFlight) =>
         new DiagonalBiLstmLayer(model, index, input, output, tables, ranges);
 }

@@ -21,6 +21,9 @@ internal sealed class PixelCnnDescription : ArchitectureDescription
         yield return ConvLayout.Of(expand, stream, stream, [new(h, h, CentreMask.B, spatial, FloatTap.Kernel($"{expand}.conv.weight", 0, 0))], ModelLayout.Stream);
     }
 
-    internal override IEngineLayer CreateLayer(IntegerModel model, int index, FeatureRows input, FeatureRows output, FeatureRows? condition, NonlinearityTables tables, ActivationRanges? ranges) =>
-        new PixelCnnBlock(model, index, input, output, ranges);
+    internal override IEngineLayer CreateLayer(IntegerModel model, int index, FeatureRows input, FeatureRows output, FeatureRows? condition, NonlinearityTables tables, ActivationRanges? ranges, int rowsInFlight) =>
+        new PixelCnnBlock(model, index, input, output, ranges, rowsInFlight);
+
+    /// <summary>4: the 7x7 mask-A input layer reads three columns right in the rows above; the 3x3 mask-B blocks one.</summary>
+    public override int WavefrontStagger => 4;
 }

@@ -42,6 +42,13 @@ internal sealed class RowLstmDescription : ArchitectureDescription
         yield return ConvLayout.Of($"{name}.output", stream, stream, [new(h, h, CentreMask.B, ModelLayout.Hidden, FloatTap.Kernel($"{name}.output.conv.weight", 0, 0))], ModelLayout.Stream);
     }
 
-    internal override IEngineLayer CreateLayer(IntegerModel model, int index, FeatureRows input, FeatureRows output, FeatureRows? condition, NonlinearityTables tables, ActivationRanges? ranges) =>
-        new RowLstmLayer(model, index, input, output, condition, tables, ranges);
+    internal override IEngineLayer CreateLayer(IntegerModel model, int index, FeatureRows input, FeatureRows output, FeatureRows? condition, NonlinearityTables tables, ActivationRanges? ranges, int rowsInFlight) =>
+        new RowLstmLayer(model, index, input, output, condition, tables, ranges, rowsInFlight);
+
+    /// <summary>
+    /// 4 for the Row LSTM alone: the 7x7 mask-A input layer reads three columns right in the rows above,
+    /// the state-to-state convolution one. The conditional network codes raster order only (its map of
+    /// the subsample is kept for one row).
+    /// </summary>
+    public override int WavefrontStagger => _conditional ? 0 : 4;
 }

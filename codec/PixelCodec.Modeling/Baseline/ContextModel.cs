@@ -33,10 +33,17 @@ public sealed class ContextModel : IProbabilityModel
 
     /// <inheritdoc />
     /// <exception cref="ArgumentException">The shape has a channel count the model does not code.</exception>
-    public IDecoderSession BeginDecoding(PlaneShape shape)
+    public IDecoderSession BeginDecoding(PlaneShape shape) => BeginDecoding(shape, CodingOrder.Raster);
+
+    /// <summary>Every order: the model reads a sub-pixel's neighbours W, N, NW and NE in its own channel and the earlier channels of its pixel, which every <see cref="CodingOrder"/> codes before it.</summary>
+    public bool SupportsOrder(CodingOrder order) => true;
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException">The shape has a channel count the model does not code.</exception>
+    public IDecoderSession BeginDecoding(PlaneShape shape, CodingOrder order)
     {
         if (!SupportsChannels(shape.Channels))
             throw new ArgumentException($"the baseline model codes 1 to {ContextModelSession.MaxChannels} channels, not {shape.Channels}");
-        return new ContextModelSession(shape);
+        return new ContextModelSession(shape, order);
     }
 }

@@ -29,19 +29,27 @@ internal sealed class ContextModelSession : IDecoderSession
     private static readonly int[][] Priors = BuildPriors();
 
     private readonly PlaneShape _shape;
+    private readonly OrderCursor _cursor;
     private readonly byte[] _decoded;
+    private readonly short[] _deviations;          // per sub-pixel: how far it fell from its edge prediction
     private readonly int[][] _counts;
     private readonly int[] _countTotals;
-    private int _position;
-    private int _previousDeviation;
     private int _edgePrediction;
     private int _prediction;
     private int _context;
 
-    public ContextModelSession(PlaneShape shape)
+    /// <param name="shape">The plane's shape.</param>
+    /// <param name="order">The order its sub-pixels are coded in.</param>
+    /// <param name="decoded">
+    /// Where the observed values go (raster layout; a new buffer if null). A test passes the whole plane:
+    /// a read of a sub-pixel the order has not coded yet would then see its value instead of zero.
+    /// </param>
+    public ContextModelSession(PlaneShape shape, CodingOrder order, byte[]? decoded = null)
     {
         _shape = shape;
-        _decoded = new byte[shape.SubpixelCount];
+        _cursor = order.Start(shape);
+        _decoded = decoded ?? new byte[shape.SubpixelCount];
+        _deviations = new short[shape.SubpixelCount];
         int contexts = shape.Channels * BucketCount;
         _counts = new int[contexts][];
         _countTotals = new int[contexts];
@@ -55,7 +63,7 @@ internal sealed class ContextModelSession : IDecoderSession
 
     public void NextTable(Span<ushort> table)
     {
-        if (_position >= _decoded.Length)
+        if (_cursor.Done)
             throw new InvalidOperationException("every sub-pixel of the plane has been coded");
         SelectContext();
         FillTable(_counts[_context], _countTotals[_context], _prediction, table);
@@ -70,21 +78,18 @@ internal sealed class ContextModelSession : IDecoderSession
         if (_countTotals[_context] > HalvingThreshold)
             _countTotals[_context] = Halve(counts);
 
-        _decoded[_position] = value;
-        _previousDeviation = value - _edgePrediction;
-        _position++;
+        _decoded[_cursor.Index] = value;
+        _deviations[_cursor.Index] = (short)(value - _edgePrediction);
+        _cursor.Advance();
     }
 
     private void SelectContext()
     {
         int channels = _shape.Channels;
-        int pixel = _position / channels;
-        int channel = _position - pixel * channels;
-        int x = pixel % _shape.Width;
-        int y = pixel / _shape.Width;
+        int channel = _cursor.Channel, x = _cursor.X, y = _cursor.Y;
 
         int stride = _shape.Stride;
-        int here = _position;
+        int here = _cursor.Index;
         int w, n, nw, ne;
         if (y == 0)
         {
@@ -100,7 +105,7 @@ internal sealed class ContextModelSession : IDecoderSession
         }
 
         _edgePrediction = ContextMath.MedianEdge(w, n, nw);
-        int correction = channel > 0 ? _previousDeviation : 0;
+        int correction = channel > 0 ? _deviations[here - 1] : 0;
         _prediction = Math.Clamp(_edgePrediction + correction, 0, 255);
 
         int activity = Math.Abs(n - nw) + Math.Abs(w - nw) + Math.Abs(ne - n) + 2 * Math.Abs(correction);

@@ -17,15 +17,12 @@ internal sealed class BlendChooser
     private const int DecayShift = 4;
 
     private readonly BlendScheme _scheme;
-    private readonly int _channels;
     private readonly int _experts;
     private readonly int[] _scores;
-    private int _channel;
 
     public BlendChooser(BlendScheme scheme, int channels)
     {
         _scheme = scheme;
-        _channels = channels;
         _experts = scheme.Experts;
         int candidates = scheme.Candidates.Count;
         _scores = new int[channels * candidates];
@@ -34,12 +31,13 @@ internal sealed class BlendChooser
     }
 
     /// <summary>
-    /// Writes the blend chosen for the next sub-pixel of <paramref name="tables"/> (the experts' tables,
-    /// 256 entries each, one after another): a valid frequency table if all inputs are.
+    /// Writes the blend chosen for the next sub-pixel, of channel <paramref name="channel"/>, of
+    /// <paramref name="tables"/> (the experts' tables, 256 entries each, one after another): a valid
+    /// frequency table if all inputs are.
     /// </summary>
-    public void Blend(ReadOnlySpan<ushort> tables, int tableStride, Span<ushort> blended)
+    public void Blend(int channel, ReadOnlySpan<ushort> tables, int tableStride, Span<ushort> blended)
     {
-        ReadOnlySpan<int> weights = _scheme.Candidates[Best()];
+        ReadOnlySpan<int> weights = _scheme.Candidates[Best(channel)];
         for (int e = 0; e < _experts; e++)
         {
             if (weights[e] == WeightOne)
@@ -65,11 +63,11 @@ internal sealed class BlendChooser
         blended[largest] += (ushort)(FrequencyTable.Total - sum);
     }
 
-    /// <summary>Scores every blend on the value just coded (its frequency in each expert's table), and moves to the next channel.</summary>
-    public void Observe(ReadOnlySpan<int> frequencies)
+    /// <summary>Scores every blend of channel <paramref name="channel"/> on the value just coded there (its frequency in each expert's table).</summary>
+    public void Observe(int channel, ReadOnlySpan<int> frequencies)
     {
         int candidates = _scheme.Candidates.Count;
-        Span<int> scores = _scores.AsSpan(_channel * candidates, candidates);
+        Span<int> scores = _scores.AsSpan(channel * candidates, candidates);
         for (int k = 0; k < candidates; k++)
         {
             ReadOnlySpan<int> weights = _scheme.Candidates[k];
@@ -78,12 +76,11 @@ internal sealed class BlendChooser
                 f += weights[e] * frequencies[e];
             scores[k] += CodeLength.Of(f >> WeightBits) - (scores[k] >> DecayShift);
         }
-        _channel = _channel + 1 == _channels ? 0 : _channel + 1;
     }
 
-    private int Best()
+    private int Best(int channel)
     {
-        ReadOnlySpan<int> scores = _scores.AsSpan(_channel * _scheme.Candidates.Count, _scheme.Candidates.Count);
+        ReadOnlySpan<int> scores = _scores.AsSpan(channel * _scheme.Candidates.Count, _scheme.Candidates.Count);
         int best = 0;
         for (int k = 1; k < scores.Length; k++)
             if (scores[k] < scores[best])

@@ -70,14 +70,24 @@ public sealed class MixtureModel : IProbabilityModel, ISubsampleConditioned
         new EncoderPass([.. _experts.Select(e => e.BeginEncoding(plane, shape))], new BlendChooser(_scheme, shape.Channels), plane, shape);
 
     /// <inheritdoc />
-    public IDecoderSession BeginDecoding(PlaneShape shape) =>
-        new DecoderSession([.. _experts.Select(e => e.BeginDecoding(shape))], new BlendChooser(_scheme, shape.Channels));
+    public IDecoderSession BeginDecoding(PlaneShape shape) => BeginDecoding(shape, CodingOrder.Raster);
+
+    /// <summary>The orders every expert codes in.</summary>
+    public bool SupportsOrder(CodingOrder order) => _experts.All(e => e.SupportsOrder(order));
+
+    /// <summary>The first expert's preference other than raster order that every expert supports (a PixelRNN's wavefront), else raster order.</summary>
+    public CodingOrder PreferredOrder =>
+        _experts.Select(e => e.PreferredOrder).FirstOrDefault(o => !o.IsRaster && SupportsOrder(o)) ?? CodingOrder.Raster;
+
+    /// <inheritdoc />
+    public IDecoderSession BeginDecoding(PlaneShape shape, CodingOrder order) =>
+        new DecoderSession([.. _experts.Select(e => e.BeginDecoding(shape, order))], new BlendChooser(_scheme, shape.Channels), order.Start(shape));
 
     /// <inheritdoc />
     public IDecoderSession[] BeginDecodingTogether(IReadOnlyList<PlaneShape> shapes)
     {
         IDecoderSession[][] experts = [.. _experts.Select(e => e.BeginDecodingTogether(shapes))];
-        return [.. shapes.Select((shape, m) => new DecoderSession([.. experts.Select(e => e[m])], new BlendChooser(_scheme, shape.Channels)))];
+        return [.. shapes.Select((shape, m) => new DecoderSession([.. experts.Select(e => e[m])], new BlendChooser(_scheme, shape.Channels), CodingOrder.Raster.Start(shape)))];
     }
 
     private sealed class EncoderPass(IEncoderPass[] experts, BlendChooser chooser, ReadOnlyMemory<byte> plane, PlaneShape shape) : IEncoderPass
@@ -94,15 +104,16 @@ public sealed class MixtureModel : IProbabilityModel, ISubsampleConditioned
             for (int i = 0; i < row.Length; i++)
             {
                 int table = i * FrequencyTable.Symbols;
-                chooser.Blend(_tables.AsSpan(table), _rowTables, tables.Slice(table, FrequencyTable.Symbols));
+                int channel = i % shape.Channels;
+                chooser.Blend(channel, _tables.AsSpan(table), _rowTables, tables.Slice(table, FrequencyTable.Symbols));
                 for (int e = 0; e < experts.Length; e++)
                     _frequencies[e] = _tables[e * _rowTables + table + row[i]];
-                chooser.Observe(_frequencies);
+                chooser.Observe(channel, _frequencies);
             }
         }
     }
 
-    private sealed class DecoderSession(IDecoderSession[] experts, BlendChooser chooser) : IDecoderSession
+    private sealed class DecoderSession(IDecoderSession[] experts, BlendChooser chooser, OrderCursor cursor) : IDecoderSession
     {
         private readonly ushort[] _tables = new ushort[experts.Length * FrequencyTable.Symbols];
         private readonly int[] _frequencies = new int[experts.Length];
@@ -111,16 +122,17 @@ public sealed class MixtureModel : IProbabilityModel, ISubsampleConditioned
         {
             for (int e = 0; e < experts.Length; e++)
                 experts[e].NextTable(_tables.AsSpan(e * FrequencyTable.Symbols, FrequencyTable.Symbols));
-            chooser.Blend(_tables, FrequencyTable.Symbols, table);
+            chooser.Blend(cursor.Channel, _tables, FrequencyTable.Symbols, table);
         }
 
         public void Observe(byte value)
         {
             for (int e = 0; e < experts.Length; e++)
                 _frequencies[e] = _tables[e * FrequencyTable.Symbols + value];
-            chooser.Observe(_frequencies);
+            chooser.Observe(cursor.Channel, _frequencies);
             foreach (IDecoderSession expert in experts)
                 expert.Observe(value);
+            cursor.Advance();
         }
     }
 }

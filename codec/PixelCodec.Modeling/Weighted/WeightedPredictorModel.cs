@@ -51,7 +51,7 @@ public sealed class WeightedPredictorModel : IProbabilityModel
     public IEncoderPass BeginEncoding(ReadOnlyMemory<byte> plane, PlaneShape shape)
     {
         CheckChannels(shape);
-        var session = new WeightedPredictorSession(shape, _expert is not null);
+        var session = new WeightedPredictorSession(shape, CodingOrder.Raster, _expert is not null);
         return _expert is null
             ? new SequentialEncoderPass(session, plane, shape)
             : new WithExpertEncoderPass(_expert.BeginEncoding(plane, shape), session, plane, shape);
@@ -59,11 +59,25 @@ public sealed class WeightedPredictorModel : IProbabilityModel
 
     /// <inheritdoc />
     /// <exception cref="ArgumentException">The shape has a channel count the model does not code.</exception>
-    public IDecoderSession BeginDecoding(PlaneShape shape)
+    public IDecoderSession BeginDecoding(PlaneShape shape) => BeginDecoding(shape, CodingOrder.Raster);
+
+    /// <summary>
+    /// Every order the expert, if there is one, codes in: the model reads a sub-pixel's neighbours (at most
+    /// one column right in the rows above) in its own and the previous channel, and the earlier channels of
+    /// its pixel, which every <see cref="CodingOrder"/> codes before it.
+    /// </summary>
+    public bool SupportsOrder(CodingOrder order) => _expert?.SupportsOrder(order) ?? true;
+
+    /// <summary>The expert's (raster order without one: nothing here is faster in another).</summary>
+    public CodingOrder PreferredOrder => _expert?.PreferredOrder ?? CodingOrder.Raster;
+
+    /// <inheritdoc />
+    /// <exception cref="ArgumentException">The shape has a channel count the model does not code.</exception>
+    public IDecoderSession BeginDecoding(PlaneShape shape, CodingOrder order)
     {
         CheckChannels(shape);
-        var session = new WeightedPredictorSession(shape, _expert is not null);
-        return _expert is null ? session : new WithExpertDecoderSession(_expert.BeginDecoding(shape), session);
+        var session = new WeightedPredictorSession(shape, order, _expert is not null);
+        return _expert is null ? session : new WithExpertDecoderSession(_expert.BeginDecoding(shape, order), session);
     }
 
     /// <inheritdoc />
@@ -74,7 +88,7 @@ public sealed class WeightedPredictorModel : IProbabilityModel
         foreach (PlaneShape shape in shapes)
             CheckChannels(shape);
         IDecoderSession[] experts = _expert.BeginDecodingTogether(shapes);
-        return [.. shapes.Select((shape, m) => new WithExpertDecoderSession(experts[m], new WeightedPredictorSession(shape, withExpert: true)))];
+        return [.. shapes.Select((shape, m) => new WithExpertDecoderSession(experts[m], new WeightedPredictorSession(shape, CodingOrder.Raster, withExpert: true)))];
     }
 
     private void CheckChannels(PlaneShape shape)

@@ -50,21 +50,24 @@ internal sealed class WeightedPredictorSession : IDecoderSession
     private const int GradientShapes = 5 * 5 * 5;
 
     private readonly PlaneShape _shape;
+    private readonly OrderCursor _cursor;
     private readonly byte[] _decoded;
     private readonly int _predictorCount;
-    // Absolute errors (1/16 level) of every predictor and of the final prediction, for rows y and y-1, y-2:
-    // [row % 3][(x * channels + c) * (predictors + 1) + k], k = predictors for the final prediction.
+    // Absolute errors (1/16 level) of every predictor and of the final prediction, for the rows being coded
+    // (one in raster order, a band in a wavefront) and the two above them:
+    // [row % rings][(x * channels + c) * (predictors + 1) + k], k = predictors for the final prediction.
     private readonly int[][] _errors;
+    // The final signed errors of the same rows, [row % rings][x * channels + c]: this pixel's earlier channels, and W.
+    private readonly int[][] _signedErrors;
     private readonly int[] _predictions;
     private readonly NlmsPredictor[][] _nlms;       // per channel, one per rate
     private readonly ResidualTree _tree;
     private readonly int[] _treeContexts = new int[5];
     private readonly int[] _biasSums;
     private readonly int[] _biasCounts;
-    private readonly int[] _rowSignedErrors;      // the final signed errors of the row being coded, so far
-    private readonly int[] _finalErrorHere;       // this pixel's final signed error per channel, for the channels after it
 
-    private int _position;
+    private int _position;                          // the sub-pixel's index in raster layout (from the cursor)
+    private int _x, _y, _channel;
     private int _nlmsBase;                          // what the NLMS predictors predict the difference from, 1/16 level
     private int _rawBlend;                          // the predictors' blend, 1/16 level
     private int _blend;                             // the same, bias-corrected and clamped
@@ -74,15 +77,22 @@ internal sealed class WeightedPredictorSession : IDecoderSession
     private int _biasContext;
 
     /// <param name="shape">The plane's shape: 1 to <see cref="MaxChannels"/> channels.</param>
+    /// <param name="order">The order its sub-pixels are coded in.</param>
     /// <param name="withExpert">Every table will be given an expert's table to mix in (<see cref="NextTable(Span{ushort}, ReadOnlySpan{ushort})"/>).</param>
-    public WeightedPredictorSession(PlaneShape shape, bool withExpert = false)
+    /// <param name="decoded">
+    /// Where the observed values go (raster layout; a new buffer if null). A test passes the whole plane:
+    /// a read of a sub-pixel the order has not coded yet would then see its value instead of zero.
+    /// </param>
+    public WeightedPredictorSession(PlaneShape shape, CodingOrder order, bool withExpert = false, byte[]? decoded = null)
     {
         _shape = shape;
-        _decoded = new byte[shape.SubpixelCount];
+        _cursor = order.Start(shape);
+        _decoded = decoded ?? new byte[shape.SubpixelCount];
         _predictorCount = (shape.Channels > 1 ? 2 * SpatialPredictors : SpatialPredictors) + NlmsRateShifts.Length;
         int nlmsInputs = NlmsSpatialInputs + NlmsInputsPerEarlierChannel * (shape.Channels - 1);
         _nlms = [.. Enumerable.Range(0, shape.Channels).Select(_ => NlmsRateShifts.Select(r => new NlmsPredictor(nlmsInputs, r)).ToArray())];
-        _errors = [.. Enumerable.Range(0, 3).Select(_ => new int[shape.Stride * (_predictorCount + 1)])];
+        _errors = [.. Enumerable.Range(0, order.Band + 2).Select(_ => new int[shape.Stride * (_predictorCount + 1)])];
+        _signedErrors = [.. Enumerable.Range(0, order.Band + 2).Select(_ => new int[shape.Stride])];
         _predictions = new int[_predictorCount];
         int channels = shape.Channels;
         _tree = new ResidualTree(
@@ -98,8 +108,6 @@ internal sealed class WeightedPredictorSession : IDecoderSession
             withExpert);
         _biasSums = new int[shape.Channels * ErrorBuckets * TexturePatterns];
         _biasCounts = new int[_biasSums.Length];
-        _finalErrorHere = new int[shape.Channels];
-        _rowSignedErrors = new int[shape.Stride];
     }
 
     public void NextTable(Span<ushort> table) => NextTable(table, default);
@@ -107,20 +115,18 @@ internal sealed class WeightedPredictorSession : IDecoderSession
     /// <summary>The next table, with <paramref name="expert"/> (the expert's table of the same sub-pixel) mixed in.</summary>
     public void NextTable(Span<ushort> table, ReadOnlySpan<ushort> expert)
     {
-        if (_position >= _decoded.Length)
+        if (_cursor.Done)
             throw new InvalidOperationException("every sub-pixel of the plane has been coded");
+        (_position, _x, _y, _channel) = (_cursor.Index, _cursor.X, _cursor.Y, _cursor.Channel);
         Predict();
         _tree.Table(_treeContexts, _mixerContext, _predicted, _mirrored, table, expert);
     }
 
     public void Observe(byte value)
     {
-        int channels = _shape.Channels;
-        int pixel = _position / channels;
-        int channel = _position - pixel * channels;
-        int x = pixel % _shape.Width, y = pixel / _shape.Width;
+        int channels = _shape.Channels, channel = _channel, x = _x, y = _y;
         int stride = _predictorCount + 1;
-        Span<int> errors = _errors[y % 3].AsSpan((x * channels + channel) * stride, stride);
+        Span<int> errors = _errors[y % _errors.Length].AsSpan((x * channels + channel) * stride, stride);
         int actual = value << Fraction;
         foreach (NlmsPredictor nlms in _nlms[channel])
             nlms.Update(actual - _nlmsBase);
@@ -128,8 +134,7 @@ internal sealed class WeightedPredictorSession : IDecoderSession
             errors[k] = Math.Abs(actual - _predictions[k]);
         int signedError = actual - _blend;
         errors[_predictorCount] = Math.Abs(signedError);
-        _finalErrorHere[channel] = signedError;
-        _rowSignedErrors[x * channels + channel] = signedError;
+        _signedErrors[y % _signedErrors.Length][x * channels + channel] = signedError;
 
         _biasSums[_biasContext] += actual - _rawBlend;
         if (++_biasCounts[_biasContext] > BiasCountLimit)
@@ -141,15 +146,12 @@ internal sealed class WeightedPredictorSession : IDecoderSession
         _tree.Update(value);
 
         _decoded[_position] = value;
-        _position++;
+        _cursor.Advance();
     }
 
     private void Predict()
     {
-        int channels = _shape.Channels, width = _shape.Width;
-        int pixel = _position / channels;
-        int channel = _position - pixel * channels;
-        int x = pixel % width, y = pixel / width;
+        int channels = _shape.Channels, width = _shape.Width, channel = _channel, x = _x, y = _y;
 
         Neighbours here = Neighbours.Of(_decoded, _position, x, y, width, channels, 0);
         Spatial(here, 0, _predictions);
@@ -172,7 +174,9 @@ internal sealed class WeightedPredictorSession : IDecoderSession
 
         // Weights from each predictor's errors at N, W, NW, NE, and half those at WW and NN.
         int stride = _predictorCount + 1;
-        ReadOnlySpan<int> current = _errors[y % 3], above = _errors[(y + 2) % 3], twoAbove = _errors[(y + 1) % 3];
+        int rings = _errors.Length;
+        ReadOnlySpan<int> current = _errors[y % rings], above = _errors[(y + rings - 1) % rings], twoAbove = _errors[(y + rings - 2) % rings];
+        ReadOnlySpan<int> signedHere = _signedErrors[y % rings].AsSpan(x * channels, channels);
         int at = x * channels + channel;
         bool hasW = x > 0, hasWW = x > 1, hasN = y > 0, hasNN = y > 1, hasNE = y > 0 && x + 1 < width;
         long weightSum = 0, weighted = 0;
@@ -202,7 +206,7 @@ internal sealed class WeightedPredictorSession : IDecoderSession
         // channel, the earlier channels' errors at this pixel, which say how surprising this pixel is.
         int expected = errorSum / 2;
         for (int c = 0; c < channel; c++)
-            expected += Math.Abs(_finalErrorHere[c]) * 2 / (channel - c + 1);
+            expected += Math.Abs(signedHere[c]) * 2 / (channel - c + 1);
         if (!hasN && !hasW)
             expected = ErrorBucketLimits[^1] + 1;
         int bucket = ContextMath.Bucket(expected, ErrorBucketLimits);
@@ -222,7 +226,7 @@ internal sealed class WeightedPredictorSession : IDecoderSession
         _treeContexts[0] = channel * ErrorBuckets + bucket;
         _treeContexts[1] = coarse * TexturePatterns + (_mirrored ? 15 - texture : texture);
         // How the previous channel here (the west neighbour for the first) missed, on the leaning side.
-        int earlier = channel > 0 ? _finalErrorHere[channel - 1] : (hasW ? WestFinalError(x, channel) : 0);
+        int earlier = channel > 0 ? signedHere[channel - 1] : (hasW ? _signedErrors[y % rings][(x - 1) * channels + channel] : 0);
         _treeContexts[2] = coarse * EarlierErrorClasses + ErrorClass(_mirrored ? -earlier : earlier);
         // Where the fastest NLMS predictor would put the value, against the prediction, on the leaning side.
         int disagreement = _predictions[_predictorCount - NlmsRateShifts.Length] - (_predicted << Fraction);
@@ -288,8 +292,6 @@ internal sealed class WeightedPredictorSession : IDecoderSession
         int m = magnitude < 8 ? 0 : magnitude < 24 ? 1 : magnitude < 64 ? 2 : magnitude < 160 ? 3 : 4;
         return error < 0 ? 4 - m : 4 + m;
     }
-
-    private int WestFinalError(int x, int channel) => _rowSignedErrors[(x - 1) * _shape.Channels + channel];
 
     // Where a context starts: a two-sided geometric distribution over ranks, about as wide as error
     // bucket b's errors; decay factors are rationals so the masses are exact integers.

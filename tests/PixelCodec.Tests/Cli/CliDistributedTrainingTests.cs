@@ -83,7 +83,8 @@ public class CliDistributedTrainingTests
         CliResult result = CliProcess.Run(Train(folder, "taken", 4, "--nproc", "2"));
         Assert.Equal(1, result.ExitCode);
         string line = Assert.Single(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith("pixelcodec: error: worker 0 of 2 stopped: ", line);
+        // Both workers meet the same error; which reports it first depends on the scheduler.
+        Assert.Matches("^pixelcodec: error: worker [01] of 2 stopped: ", line);
         Assert.Contains("already holds a training run", line);
     }
 

@@ -24,6 +24,28 @@ internal static class ModelContract
         return bits / shape.SubpixelCount;
     }
 
+    /// <summary>
+    /// For a model whose tables do not depend on the order (a PixelRNN's): its session in
+    /// <paramref name="order"/>, told the values in that order, gives at every sub-pixel the table the
+    /// raster-order encoder pass gives there.
+    /// </summary>
+    public static void AssertOrderKeepsTables(IProbabilityModel model, byte[] plane, PlaneShape shape, CodingOrder order)
+    {
+        IEncoderPass pass = model.BeginEncoding(plane, shape);
+        var expected = new ushort[shape.SubpixelCount * FrequencyTable.Symbols];
+        for (int y = 0; y < shape.Height; y++)
+            pass.TablesForRow(y, expected.AsSpan(y * shape.Stride * FrequencyTable.Symbols, shape.Stride * FrequencyTable.Symbols));
+        IDecoderSession session = model.BeginDecoding(shape, order);
+        var table = new ushort[FrequencyTable.Symbols];
+        for (OrderCursor cursor = order.Start(shape); !cursor.Done; cursor.Advance())
+        {
+            session.NextTable(table);
+            Assert.True(expected.AsSpan(cursor.Index * FrequencyTable.Symbols, FrequencyTable.Symbols).SequenceEqual(table),
+                $"{order}: the table of channel {cursor.Channel} at ({cursor.Y}, {cursor.X}) differs from raster order's");
+            session.Observe(plane[cursor.Index]);
+        }
+    }
+
     public static void AssertEncoderMatchesDecoder(IProbabilityModel model, byte[] plane, PlaneShape shape)
     {
         IEncoderPass pass = model.BeginEncoding(plane, shape);
