@@ -7,7 +7,9 @@ namespace PixelCodec.Engine;
 /// layer still needs. The encoder (<see cref="EncodeRow"/>) computes each layer at every position of a
 /// row at once, a block of positions per pass over the weights; the decoder (<see cref="Table"/>,
 /// <see cref="Observe"/>) goes position by position, one colour group at a time, between observing the
-/// values. Both are the same integer sums over the same inputs, so their frequency tables are identical.
+/// values; in a wavefront (<see cref="Modeling.CodingOrder"/>, rows computed interleaved) it computes a
+/// group of positions at once (<see cref="TablesTogether"/>). All are the same integer sums over the
+/// same inputs, so their frequency tables are identical.
 ///
 /// Layers: input 7x7 mask A over the image (taps: the three rows above, columns -3..3, then the row's
 /// pixels -3..-1, then the pixel itself: 25 taps of 3 values); the trunk (<see cref="IEngineLayer"/>);
@@ -145,11 +147,12 @@ public sealed class IntegerNetwork
     }
 
     /// <summary>
-    /// Decoder, several networks of one model at once (the tiles of a plane decoded in step): the
-    /// table of sub-pixel <paramref name="channel"/> of each network at its own position
-    /// (<paramref name="at"/>), into <paramref name="tables"/> (256 per network), as
+    /// Decoder, several networks of one model at once (the tiles of a plane decoded in step), or one
+    /// network at several positions that do not read each other (a wavefront's group, the network
+    /// repeated): the table of sub-pixel <paramref name="channel"/> of each member at its own position
+    /// (<paramref name="at"/>), into <paramref name="tables"/> (256 per member), as
     /// <see cref="Table"/> gives them, with one pass over every layer's weights for all of them
-    /// instead of one per network.
+    /// instead of one per member.
     /// </summary>
     internal static void TablesTogether(ReadOnlySpan<IntegerNetwork> networks, ReadOnlySpan<(int Y, int X)> at, int channel, Span<ushort> tables, BatchScratch scratch)
     {

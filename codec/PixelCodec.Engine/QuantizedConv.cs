@@ -127,11 +127,15 @@ public sealed class QuantizedConv
         const int block = 16;
         int rows = rowEnd - rowStart;
         Span<int> sums = stackalloc int[8];
-        for (int first = 0; first < positions; first += block)
+        // Whole blocks of four positions two rows at a time (DotProduct.Compute2x4); the last one to
+        // three positions four rows per pass over each (DotProduct.Compute4x1).
+        int blocked = positions / 4 * 4;
+        for (int p = blocked; p < positions; p++)
+            OutputRange(rowStart, rowEnd, inputs.Slice(p * PaddedInputs, PaddedInputs), outputs.Slice(p * rows, rows));
+        for (int first = 0; first < blocked; first += block)
         {
-            int last = Math.Min(first + block, positions);
+            int last = Math.Min(first + block, blocked);
             int row = rowStart;
-            // Two rows by four positions at a time (DotProduct.Compute2x4), the rest one by one.
             for (; row + 2 <= rowEnd; row += 2)
             {
                 int length = Math.Max(_usedLength[row], _usedLength[row + 1]);
@@ -139,7 +143,7 @@ public sealed class QuantizedConv
                 int p = first;
                 var scale0 = new RowScale(this, row);
                 var scale1 = new RowScale(this, row + 1);
-                for (; p + 4 <= last; p += 4)
+                for (; p < last; p += 4)
                 {
                     DotProduct.Compute2x4(w0, w1, inputs[(p * PaddedInputs)..], PaddedInputs, length, sums);
                     Span<long> target = outputs.Slice(p * rows + row - rowStart);
@@ -148,11 +152,6 @@ public sealed class QuantizedConv
                         target[q * rows] = scale0.Apply(sums[q]);
                         target[q * rows + 1] = scale1.Apply(sums[4 + q]);
                     }
-                }
-                for (; p < last; p++)
-                {
-                    outputs[p * rows + row - rowStart] = Output(row, inputs.Slice(p * PaddedInputs, PaddedInputs));
-                    outputs[p * rows + row + 1 - rowStart] = Output(row + 1, inputs.Slice(p * PaddedInputs, PaddedInputs));
                 }
             }
             for (; row < rowEnd; row++)

@@ -31,6 +31,7 @@ public class CliCodingTests
         Assert.Equal(0, info.ExitCode);
         Assert.Contains("40x30 Rgba", info.StandardOutputText);
         Assert.Contains("baseline", info.StandardOutputText);
+        Assert.Contains("wavefront", info.StandardOutputText);   // the default's Row LSTM codes the colour plane in one
         Assert.Equal(["back.png", "in.png", "out.prnn"], folder.Files().Order());
     }
 

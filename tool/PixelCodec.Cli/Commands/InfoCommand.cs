@@ -10,7 +10,7 @@ internal static class InfoCommand
     public static Command Create()
     {
         var input = CommonOptions.Input("The .prnn file to describe; '-' reads standard input.");
-        var command = new Command("info", "Show what a .prnn file holds: format version, image kind and size, tiles, the model of each plane, sizes.\nExample: pixelcodec info photo.prnn")
+        var command = new Command("info", "Show what a .prnn file holds: format version, image kind and size, tiles, the model of each plane, the colour plane's coding order, sizes.\nExample: pixelcodec info photo.prnn")
         {
             input,
         };
@@ -26,6 +26,7 @@ internal static class InfoCommand
             table.AddRow("tiles", header.TileWidth == 0 ? "none (whole image)" : $"{header.Tiles.Count} of {header.TileWidth}x{header.TileHeight}");
             for (int p = 0; p < header.Planes.Count; p++)
                 table.AddRow($"plane {p} ({header.PlaneName(p)})", $"{header.Planes[p].Channels} channel(s), model {DescribeModel(header.Planes[p].ModelId)}");
+            table.AddRow("coding order", $"{header.OrderOf(0)} (colour plane)");
             if (header.IsMultiScale)
                 table.AddRow("preview (subsample)", $"{header.SubsampleShape.Width}x{header.SubsampleShape.Height}, in the first {file.Length - header.PayloadLength + header.SegmentLengths[0]} bytes");
             table.AddRow("payload", $"{header.PayloadLength} bytes in {header.SegmentLengths.Count} segment(s)");
