@@ -42,13 +42,19 @@ public static class PlaneCoder
     /// (<see cref="IProbabilityModel.BeginDecoding(PlaneShape, CodingOrder)"/>): one code path, so encoder
     /// and decoder tables agree by construction.
     /// </summary>
-    public static CodedPlane Encode(IProbabilityModel model, ReadOnlyMemory<byte> plane, PlaneShape shape, CodingOrder order, CodingProgress? progress = null)
+    /// <param name="model">The model.</param>
+    /// <param name="plane">The plane's sub-pixels, in raster layout.</param>
+    /// <param name="shape">Its size and channels.</param>
+    /// <param name="order">The order to code it in.</param>
+    /// <param name="progress">Counts the sub-pixels coded.</param>
+    /// <param name="threads">Threads for this plane (<see cref="IProbabilityModel.BeginDecoding(PlaneShape, CodingOrder, int)"/>); the bytes do not depend on it.</param>
+    public static CodedPlane Encode(IProbabilityModel model, ReadOnlyMemory<byte> plane, PlaneShape shape, CodingOrder order, CodingProgress? progress = null, int threads = 1)
     {
         if (order.IsRaster)
             return Encode(model, plane, shape, progress);
         var output = new ArrayBufferWriter<byte>();
         var encoder = new RangeEncoder(output);
-        IDecoderSession session = model.BeginDecoding(shape, order);
+        using IDecoderSession session = model.BeginDecoding(shape, order, threads);
         Span<ushort> table = stackalloc ushort[FrequencyTable.Symbols];
         ReadOnlySpan<byte> values = plane.Span;
         double idealBits = 0;
@@ -75,11 +81,12 @@ public static class PlaneCoder
     /// <param name="trailingZerosBounded">The stream is of format version 2 or later: decoding stops with a <see cref="PrnnFormatException"/> as soon as it is over-read.</param>
     /// <param name="progress">Counts the sub-pixels decoded, a row's worth at a time.</param>
     /// <param name="order">The order its sub-pixels were coded in (null: raster), which the model supports.</param>
-    public static void Decode(IProbabilityModel model, ReadOnlyMemory<byte> stream, PlaneShape shape, Span<byte> plane, bool trailingZerosBounded = true, CodingProgress? progress = null, CodingOrder? order = null)
+    /// <param name="threads">Threads for this plane (<see cref="IProbabilityModel.BeginDecoding(PlaneShape, CodingOrder, int)"/>).</param>
+    public static void Decode(IProbabilityModel model, ReadOnlyMemory<byte> stream, PlaneShape shape, Span<byte> plane, bool trailingZerosBounded = true, CodingProgress? progress = null, CodingOrder? order = null, int threads = 1)
     {
         order ??= CodingOrder.Raster;
         var decoder = new RangeDecoder(stream, trailingZerosBounded);
-        IDecoderSession session = model.BeginDecoding(shape, order);
+        using IDecoderSession session = model.BeginDecoding(shape, order, threads);
         Span<ushort> table = stackalloc ushort[FrequencyTable.Symbols];
         int decoded = 0;
         for (OrderCursor cursor = order.Start(shape); !cursor.Done; cursor.Advance())

@@ -76,6 +76,7 @@ public static class PrnnDecoder
         if (planeModels[0] is MultiScaleModel multiScale)
             planeModels[0] = multiScale.Given(DecodeSubsample(multiScale, header, Segment(0), progress));
         int groups = Math.Min(threads, grid.Count);
+        int planeThreads = Math.Max(1, threads / (layouts.Length * groups));   // threads left over go inside the planes
         try
         {
             Parallel.For(0, layouts.Length * groups, new ParallelOptions { MaxDegreeOfParallelism = threads }, job =>
@@ -89,7 +90,7 @@ public static class PrnnDecoder
                     PlaneCoder.DecodeTogether(planeModels[p], [.. tiles.Select(t => Segment(header.SegmentOf(p, t)))], shapes, planes, bounded, progress);
                 else
                     for (int i = 0; i < tiles.Length; i++)
-                        PlaneCoder.Decode(planeModels[p], Segment(header.SegmentOf(p, tiles[i])), shapes[i], planes[i], bounded, progress, order);
+                        PlaneCoder.Decode(planeModels[p], Segment(header.SegmentOf(p, tiles[i])), shapes[i], planes[i], bounded, progress, order, planeThreads);
                 for (int i = 0; i < tiles.Length; i++)
                 {
                     Tile tile = grid[tiles[i]];

@@ -63,6 +63,7 @@ public static class PrnnEncoder
         var coded = new CodedPlane[jobs.Count];
         var subsamples = new (CodedPlane Coded, byte[] Pixels)?[jobs.Count];   // of the jobs of a multi-scale model
         options.Progress?.Start(jobs.Sum(j => Subpixels(PlaneSplitter.Shape(grid[j.Tile], layouts[j.Plane].Channels), j.Candidate >= 0 ? candidates[j.Plane][j.Candidate] : null)));
+        int planeThreads = Math.Max(1, options.Threads / jobs.Count);   // threads left over go inside the planes
         Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Threads }, j =>
         {
             (int p, int m, int t) = jobs[j];
@@ -78,7 +79,7 @@ public static class PrnnEncoder
                 coded[j] = PlaneCoder.Encode(multiScale.Given(subsample), highPlane, shape, options.Progress);
             }
             else
-                coded[j] = PlaneCoder.Encode(candidates[p][m], highPlane, shape, orders[p][m], options.Progress);
+                coded[j] = PlaneCoder.Encode(candidates[p][m], highPlane, shape, orders[p][m], options.Progress, planeThreads);
         });
         var models = new IProbabilityModel[layouts.Length];
         CodingOrder colourOrder = CodingOrder.Raster;

@@ -156,6 +156,18 @@ public sealed class IntegerNetwork
     /// </summary>
     internal static void TablesTogether(ReadOnlySpan<IntegerNetwork> networks, ReadOnlySpan<(int Y, int X)> at, int channel, Span<ushort> tables, BatchScratch scratch)
     {
+        TrunkTogether(networks, at, channel, scratch);
+        HeadTogether(networks, at, channel, tables, scratch);
+    }
+
+    /// <summary>
+    /// The first part of <see cref="TablesTogether"/>: every layer up to the head's hidden layer. Its
+    /// results stay in the networks' feature rows for <see cref="HeadTogether"/>, which reads nothing
+    /// else of the networks' state, so the two may run on different threads, the head of one group
+    /// beside the trunk of a later group that does not read it.
+    /// </summary>
+    internal static void TrunkTogether(ReadOnlySpan<IntegerNetwork> networks, ReadOnlySpan<(int Y, int X)> at, int channel, BatchScratch scratch)
+    {
         IntegerNetwork first = networks[0];
         int members = networks.Length;
         for (int m = 0; m < members; m++)
@@ -180,7 +192,13 @@ public sealed class IntegerNetwork
         for (int m = 0; m < members; m++)
             convs[m] = networks[m]._hidden;
         StoredConv.ComputeTogether(convs.AsSpan(0, members), at, channel, channel + 1, scratch);
+    }
 
+    /// <summary>The second part of <see cref="TablesTogether"/>: the logits layer and the softmax, from the head's hidden features that <see cref="TrunkTogether"/> left.</summary>
+    internal static void HeadTogether(ReadOnlySpan<IntegerNetwork> networks, ReadOnlySpan<(int Y, int X)> at, int channel, Span<ushort> tables, BatchScratch scratch)
+    {
+        IntegerNetwork first = networks[0];
+        int members = networks.Length;
         int stride = first._logitsConv.PaddedInputs;
         Span<short> inputs = scratch.Inputs(members * stride);
         for (int m = 0; m < members; m++)

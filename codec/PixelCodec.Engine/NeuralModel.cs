@@ -88,13 +88,21 @@ public sealed class NeuralModel : IProbabilityModel, ISubsampleConditioned
     /// <inheritdoc />
     /// <exception cref="InvalidModelException">A deferred model's file is damaged.</exception>
     /// <exception cref="NotSupportedException">The network cannot code in that order.</exception>
-    public IDecoderSession BeginDecoding(PlaneShape shape, CodingOrder order)
+    public IDecoderSession BeginDecoding(PlaneShape shape, CodingOrder order) => BeginDecoding(shape, order, threads: 1);
+
+    /// <inheritdoc />
+    /// <exception cref="InvalidModelException">A deferred model's file is damaged.</exception>
+    /// <exception cref="NotSupportedException">The network cannot code in that order.</exception>
+    public IDecoderSession BeginDecoding(PlaneShape shape, CodingOrder order, int threads)
     {
         if (order.IsRaster)
             return BeginDecoding(shape);
         if (!SupportsOrder(order))
             throw new NotSupportedException($"{Identity.Name} does not code in {order} order");
-        return new WavefrontSession(new IntegerNetwork(_model.Value, shape.Width, ranges: null, rowsInFlight: order.Band), order.Start(shape));
+        var network = new IntegerNetwork(_model.Value, shape.Width, ranges: null, rowsInFlight: order.Band);
+        return threads > 1 && shape.SubpixelCount > 0
+            ? new PipelinedWavefrontSession(network, shape, order)
+            : new WavefrontSession(network, order.Start(shape));
     }
 
     /// <inheritdoc />

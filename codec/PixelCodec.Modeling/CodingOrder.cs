@@ -104,6 +104,9 @@ public sealed class OrderCursor
     /// <summary>Channel of the sub-pixel coded next.</summary>
     public int Channel { get; private set; }
 
+    /// <summary>Its row's place in its band (0 in raster order).</summary>
+    public int RowInBand => _row;
+
     /// <summary>Its index in the plane's raster layout: (Y * width + X) * channels + Channel.</summary>
     public int Index => (Y * _shape.Width + X) * _shape.Channels + Channel;
 

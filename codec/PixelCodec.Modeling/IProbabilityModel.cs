@@ -48,6 +48,14 @@ public interface IProbabilityModel
         order.IsRaster ? BeginDecoding(shape) : throw new NotSupportedException($"{Identity.Name} does not code in {order} order");
 
     /// <summary>
+    /// <see cref="BeginDecoding(PlaneShape, CodingOrder)"/> with up to <paramref name="threads"/> threads
+    /// for this one plane (a PixelRNN in a wavefront computes its layers for a later group on a second
+    /// thread while the caller's thread finishes the groups before it). The tables are the same with
+    /// any number; a session that starts threads ends them when disposed.
+    /// </summary>
+    IDecoderSession BeginDecoding(PlaneShape shape, CodingOrder order, int threads) => BeginDecoding(shape, order);
+
+    /// <summary>
     /// Decoder sessions for several planes of the same model decoded in step (the tiles of a plane):
     /// at every step, every member that still has sub-pixels asks for its next table and observes its
     /// value before any member takes the next step. Each member's tables are those of
@@ -67,12 +75,16 @@ public interface IEncoderPass
     void TablesForRow(int y, Span<ushort> tables);
 }
 
-/// <summary>The decoder side: one sub-pixel at a time.</summary>
-public interface IDecoderSession
+/// <summary>The decoder side: one sub-pixel at a time. Disposing it ends any thread it started; most hold none.</summary>
+public interface IDecoderSession : IDisposable
 {
     /// <summary>Fills the 256-entry table of the next sub-pixel.</summary>
     void NextTable(Span<ushort> table);
 
     /// <summary>Tells the model the value of the sub-pixel whose table was just given.</summary>
     void Observe(byte value);
+
+    void IDisposable.Dispose()
+    {
+    }
 }

@@ -80,8 +80,11 @@ public sealed class MixtureModel : IProbabilityModel, ISubsampleConditioned
         _experts.Select(e => e.PreferredOrder).FirstOrDefault(o => !o.IsRaster && SupportsOrder(o)) ?? CodingOrder.Raster;
 
     /// <inheritdoc />
-    public IDecoderSession BeginDecoding(PlaneShape shape, CodingOrder order) =>
-        new DecoderSession([.. _experts.Select(e => e.BeginDecoding(shape, order))], new BlendChooser(_scheme, shape.Channels), order.Start(shape));
+    public IDecoderSession BeginDecoding(PlaneShape shape, CodingOrder order) => BeginDecoding(shape, order, threads: 1);
+
+    /// <inheritdoc />
+    public IDecoderSession BeginDecoding(PlaneShape shape, CodingOrder order, int threads) =>
+        new DecoderSession([.. _experts.Select(e => e.BeginDecoding(shape, order, threads))], new BlendChooser(_scheme, shape.Channels), order.Start(shape));
 
     /// <inheritdoc />
     public IDecoderSession[] BeginDecodingTogether(IReadOnlyList<PlaneShape> shapes)
@@ -133,6 +136,12 @@ public sealed class MixtureModel : IProbabilityModel, ISubsampleConditioned
             foreach (IDecoderSession expert in experts)
                 expert.Observe(value);
             cursor.Advance();
+        }
+
+        public void Dispose()
+        {
+            foreach (IDecoderSession expert in experts)
+                expert.Dispose();
         }
     }
 }

@@ -34,6 +34,7 @@ public class WavefrontFileTests
     {
         RasterImage image = SyntheticImages.Photo(width, height, format);
         byte[] file = Encode(image, Blend, tileSize);
+        Assert.Equal(file, Encode(image, Blend, tileSize, threads: 2));
 
         PrnnHeader header = PrnnDecoder.ReadHeader(file);
         Assert.Equal(PrnnHeaderCodec.WavefrontVersion, header.Version);
@@ -96,6 +97,18 @@ public class WavefrontFileTests
     }
 
     [Fact]
+    public void ATruncatedWavefrontFileIsCorruptOnTwoThreads()
+    {
+        // The helper thread of the colour plane's session must end with the decode that fails.
+        // The colour segment cut to a third, its header saying so: the decoder runs out a third of the way through.
+        byte[] file = Encode(SyntheticImages.Photo(40, 37, PixelFormat.Rgb), Blend, 0);
+        PrnnHeader header = PrnnDecoder.ReadHeader(file);
+        int kept = header.SegmentLengths[0] / 3, payloadStart = file.Length - (int)header.PayloadLength;
+        byte[] cut = [.. PrnnHeaderCodec.Write(header with { SegmentLengths = [kept] }), .. file.AsSpan(payloadStart, kept)];
+        Assert.Contains("ran out", Assert.Throws<PrnnFormatException>(() => PrnnDecoder.Decode(cut, Catalog, threads: 2)).Message);
+    }
+
+    [Fact]
     public void AWavefrontWiderThanADecoderKeepsIsCorrupt()
     {
         byte[] file = Encode(SyntheticImages.Photo(9, 7, PixelFormat.Rgb), Blend, 0);
@@ -103,10 +116,10 @@ public class WavefrontFileTests
         Assert.Contains("more than a decoder keeps", Assert.Throws<PrnnFormatException>(() => PrnnDecoder.Decode(wide, Catalog)).Message);
     }
 
-    private static byte[] Encode(RasterImage image, IProbabilityModel model, int tileSize)
+    private static byte[] Encode(RasterImage image, IProbabilityModel model, int tileSize, int threads = 1)
     {
         using var stream = new MemoryStream();
-        PrnnEncoder.Encode(image, new PrnnEncodeOptions(model, tileSize), stream);
+        PrnnEncoder.Encode(image, new PrnnEncodeOptions(model, tileSize, threads), stream);
         return stream.ToArray();
     }
 

@@ -29,19 +29,19 @@ internal static class ModelContract
     /// <paramref name="order"/>, told the values in that order, gives at every sub-pixel the table the
     /// raster-order encoder pass gives there.
     /// </summary>
-    public static void AssertOrderKeepsTables(IProbabilityModel model, byte[] plane, PlaneShape shape, CodingOrder order)
+    public static void AssertOrderKeepsTables(IProbabilityModel model, byte[] plane, PlaneShape shape, CodingOrder order, int threads = 1)
     {
         IEncoderPass pass = model.BeginEncoding(plane, shape);
         var expected = new ushort[shape.SubpixelCount * FrequencyTable.Symbols];
         for (int y = 0; y < shape.Height; y++)
             pass.TablesForRow(y, expected.AsSpan(y * shape.Stride * FrequencyTable.Symbols, shape.Stride * FrequencyTable.Symbols));
-        IDecoderSession session = model.BeginDecoding(shape, order);
+        using IDecoderSession session = model.BeginDecoding(shape, order, threads);
         var table = new ushort[FrequencyTable.Symbols];
         for (OrderCursor cursor = order.Start(shape); !cursor.Done; cursor.Advance())
         {
             session.NextTable(table);
             Assert.True(expected.AsSpan(cursor.Index * FrequencyTable.Symbols, FrequencyTable.Symbols).SequenceEqual(table),
-                $"{order}: the table of channel {cursor.Channel} at ({cursor.Y}, {cursor.X}) differs from raster order's");
+                $"{order}, {threads} thread(s): the table of channel {cursor.Channel} at ({cursor.Y}, {cursor.X}) differs from raster order's");
             session.Observe(plane[cursor.Index]);
         }
     }
