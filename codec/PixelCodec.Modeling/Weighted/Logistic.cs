@@ -13,18 +13,26 @@ internal static class Logistic
     private static readonly int[] Knots =
         [1, 2, 3, 6, 10, 16, 27, 45, 73, 120, 194, 310, 488, 747, 1101, 1546, 2047, 2549, 2994, 3348, 3607, 3785, 3901, 3975, 4022, 4050, 4068, 4079, 4085, 4089, 4092, 4093, 4094];
 
+    private static readonly short[] SquashTable = BuildSquash();
     private static readonly short[] StretchTable = BuildStretch();
 
     /// <returns>A probability in [1, 4094] of 4096.</returns>
-    public static int Squash(int d)
+    public static int Squash(int d) => SquashTable[Math.Clamp(d, -MaxStretch, MaxStretch) + MaxStretch];
+
+    // The knots interpolated, every d in [-2047, 2047] looked up once here.
+    private static int Interpolated(int d)
     {
-        if (d > MaxStretch)
-            d = MaxStretch;
-        if (d < -MaxStretch)
-            d = -MaxStretch;
         int w = d & 127;
         int i = (d >> 7) + 16;
         return (Knots[i] * (128 - w) + Knots[i + 1] * w + 64) >> 7;
+    }
+
+    private static short[] BuildSquash()
+    {
+        var table = new short[2 * MaxStretch + 1];
+        for (int d = -MaxStretch; d <= MaxStretch; d++)
+            table[d + MaxStretch] = (short)Interpolated(d);
+        return table;
     }
 
     /// <param name="p">A probability in [0, 4095] of 4096.</param>
@@ -36,7 +44,7 @@ internal static class Logistic
         int next = 0;
         for (int d = -MaxStretch; d <= MaxStretch; d++)
         {
-            int v = Squash(d);
+            int v = Interpolated(d);
             for (int p = next; p <= v; p++)
                 table[p] = (short)d;
             next = v + 1;

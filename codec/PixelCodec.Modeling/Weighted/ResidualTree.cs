@@ -1,3 +1,4 @@
+using System.Numerics;
 using PixelCodec.Entropy;
 
 namespace PixelCodec.Modeling.Weighted;
@@ -36,11 +37,12 @@ internal sealed class ResidualTree
     private readonly int _inputs;                   // _sets, plus one for the expert when there is one
     private readonly ushort[][] _probabilities;     // per set: [context * Nodes + node], P(bit = 1) of 65536
     private readonly byte[][] _hits;
-    private readonly int[] _weights;                // [(mixerContext * Nodes + node) * sets + set]
+    private readonly int[] _weights;                // [(mixerContext * inputs + input) * Nodes + node]
     private readonly short[][] _stretchedProbabilities; // per set: Stretch of _probabilities >> 4, kept as they learn
     private readonly short[] _expertStretched = new short[Nodes];
     private readonly int[] _nodeProbability = new int[Nodes]; // mixed, of 4096
-    private readonly long[] _dots = new long[Nodes];          // the mix's sums, before squashing
+    private readonly int[] _mixHigh = new int[Nodes], _mixLow = new int[Nodes];
+    private readonly long[] _level = new long[1 << (UnaryNodes - 1)];   // Spread's widest level
     private readonly int[] _contexts;
     private readonly byte[] _valueOfRank = new byte[FrequencyTable.Symbols];
     private readonly byte[] _rankOfValue = new byte[FrequencyTable.Symbols];
@@ -83,7 +85,7 @@ internal sealed class ResidualTree
         // The mix starts as a mean of the inputs' stretched probabilities (weights summing to one),
         // the expert, where there is one, counting as much as all contexts together.
         for (int i = 0; i < _weights.Length; i++)
-            _weights[i] = withExpert ? (i % _inputs == _sets ? ProbabilityOne / 2 : ProbabilityOne / (2 * _sets)) : ProbabilityOne / _sets;
+            _weights[i] = withExpert ? (i / Nodes % _inputs == _sets ? ProbabilityOne / 2 : ProbabilityOne / (2 * _sets)) : ProbabilityOne / _sets;
     }
 
     /// <summary>
@@ -104,20 +106,7 @@ internal sealed class ResidualTree
         if (_inputs > _sets)
             ExpertInputs(expert);
 
-        // Input by input over all nodes (the sums are exact integers, so their order is free): each pass
-        // reads one context's stretched probabilities in a row.
-        int sets = _sets, inputs = _inputs;
-        ReadOnlySpan<int> weights = _weights.AsSpan(_mixer * Nodes * inputs, Nodes * inputs);
-        Span<long> dots = _dots;
-        dots.Clear();
-        for (int s = 0; s < inputs; s++)
-        {
-            ReadOnlySpan<short> stretched = s < sets ? _stretchedProbabilities[s].AsSpan(_contexts[s] * Nodes, Nodes) : _expertStretched;
-            for (int n = 0; n < Nodes; n++)
-                dots[n] += (long)weights[n * inputs + s] * stretched[n];
-        }
-        for (int n = 0; n < Nodes; n++)
-            _nodeProbability[n] = Math.Clamp(Logistic.Squash((int)(dots[n] >> 16)), 1, 4095);
+        Mix();
 
         // Probability of reaching each leaf (rank), in 1/2^32: unary bucket, then the mantissa tree.
         long reach = 1L << 32;
@@ -141,6 +130,44 @@ internal sealed class ResidualTree
 
         // table[v] = 1 + floor(reach(rank of v) * (2^16 - 256) / 2^32); the floors' remainder goes to the prediction.
         FrequencyTable.FromShares(new ReachShares(_reach, _rankOfValue), predicted, table);
+    }
+
+    // Every node's mixed probability: Squash((sum over inputs of weight * stretched) >> 16), the sum
+    // exact. Computed in int32 lanes: with weight = high * 2^16 + low (low 0..65535), the sum is
+    // A * 2^16 + B for A = sum high * stretched and B = sum low * stretched, so the shifted sum is
+    // A + (B >> 16) exactly. Weights stay within +-2^22 and stretched values within +-2^11, so
+    // |A| < 5 * 2^17 and |B| < 5 * 2^27: both fit. Input by input over all nodes (the sums are exact,
+    // so their order is free), each pass reading one context's stretched probabilities in a row.
+    private void Mix()
+    {
+        int sets = _sets, inputs = _inputs, lanes = Vector<int>.Count;
+        Span<int> high = _mixHigh, low = _mixLow;
+        high.Clear();
+        low.Clear();
+        var lowBits = new Vector<int>(0xFFFF);
+        for (int s = 0; s < inputs; s++)
+        {
+            ReadOnlySpan<int> weights = _weights.AsSpan((_mixer * inputs + s) * Nodes, Nodes);
+            ReadOnlySpan<short> stretched = s < sets ? _stretchedProbabilities[s].AsSpan(_contexts[s] * Nodes, Nodes) : _expertStretched;
+            int v = 0;
+            for (; v + 2 * lanes <= Nodes; v += 2 * lanes)
+            {
+                Vector.Widen(new Vector<short>(stretched[v..]), out Vector<int> first, out Vector<int> second);
+                var w = new Vector<int>(weights[v..]);
+                (new Vector<int>(high[v..]) + Vector.ShiftRightArithmetic(w, 16) * first).CopyTo(high[v..]);
+                (new Vector<int>(low[v..]) + (w & lowBits) * first).CopyTo(low[v..]);
+                w = new Vector<int>(weights[(v + lanes)..]);
+                (new Vector<int>(high[(v + lanes)..]) + Vector.ShiftRightArithmetic(w, 16) * second).CopyTo(high[(v + lanes)..]);
+                (new Vector<int>(low[(v + lanes)..]) + (w & lowBits) * second).CopyTo(low[(v + lanes)..]);
+            }
+            for (; v < Nodes; v++)
+            {
+                high[v] += (weights[v] >> 16) * stretched[v];
+                low[v] += (weights[v] & 0xFFFF) * stretched[v];
+            }
+        }
+        for (int n = 0; n < Nodes; n++)
+            _nodeProbability[n] = Math.Clamp(Logistic.Squash(high[n] + (low[n] >> 16)), 1, 4095);
     }
 
     private readonly struct ReachShares(long[] reach, byte[] rankOfValue) : IFrequencyShares
@@ -172,7 +199,7 @@ internal sealed class ResidualTree
     private void Spread(int k, long reach, int first)
     {
         // Breadth first over the bucket's 2^k - 1 questions; leaves land in rank order.
-        Span<long> level = stackalloc long[1 << k];
+        Span<long> level = _level;
         level[0] = reach;
         int width = 1;
         for (int depth = 0; depth < k; depth++)
@@ -194,13 +221,13 @@ internal sealed class ResidualTree
     {
         int sets = _sets, inputs = _inputs;
         int error = (bit << 12) - _nodeProbability[node];
-        int weightAt = (_mixer * Nodes + node) * inputs;
         // Weights stay within +-64 (of one): far beyond any useful mix, and no int overflow however long the plane.
         // The stretched probabilities are still those the table was mixed from: each node learns once per sub-pixel, and its own probabilities change only below.
         for (int s = 0; s < inputs; s++)
         {
             int stretched = s < sets ? _stretchedProbabilities[s][_contexts[s] * Nodes + node] : _expertStretched[node];
-            _weights[weightAt + s] = Math.Clamp(_weights[weightAt + s] + ((stretched * error + (1 << (MixerShift - 1))) >> MixerShift), -MaxWeight, MaxWeight);
+            int at = (_mixer * inputs + s) * Nodes + node;
+            _weights[at] = Math.Clamp(_weights[at] + ((stretched * error + (1 << (MixerShift - 1))) >> MixerShift), -MaxWeight, MaxWeight);
         }
         for (int s = 0; s < sets; s++)
         {
