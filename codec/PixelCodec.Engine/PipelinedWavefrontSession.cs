@@ -33,9 +33,9 @@ internal sealed class PipelinedWavefrontSession : IDecoderSession
     private readonly OrderCursor _cursor;
     private readonly BatchScratch _scratch = new();
     private readonly Thread _helper;
-    private IntegerNetwork[] _members = [];
-    private (int Y, int X)[] _at = [];
-    private ushort[] _tables = [];
+    private readonly IntegerNetwork[] _members;
+    private readonly (int Y, int X)[] _at;
+    private readonly ushort[] _tables;                // of the caller's part
     private int _partStart, _partEnd;   // the caller's part: places [_partStart, _partEnd) of the cursor's group
     private long _next;                 // sub-pixels the caller has observed (the index of the next)
     private long _observed;             // _next as the helper sees it
@@ -50,6 +50,9 @@ internal sealed class PipelinedWavefrontSession : IDecoderSession
         _order = order;
         _split = Math.Max(1, order.Band / 2);
         _cursor = order.Start(shape);
+        _members = [.. Enumerable.Repeat(network, order.Band)];
+        _at = new (int, int)[order.Band];
+        _tables = new ushort[order.Band * FrequencyTable.Symbols];
         _helper = new Thread(ComputeTrunks) { IsBackground = true, Name = "PixelCodec wavefront trunk" };
         _helper.Start();
     }
@@ -78,21 +81,14 @@ internal sealed class PipelinedWavefrontSession : IDecoderSession
     // The caller's next part: waits for the helper's trunk of it, then computes its tables.
     private void StartPart(int place)
     {
-        int count = _cursor.GroupCount;
-        int end = place < UpperPlaces(_cursor.RowInBand - place, count) ? UpperPlaces(_cursor.RowInBand - place, count) : count;
-        long needed = _next + (end - place);
+        int count = _cursor.GroupCount, upper = UpperPlaces(_cursor.RowInBand - place, count);
+        int end = place < upper ? upper : count, positions = end - place;
+        long needed = _next + positions;
         var wait = new SpinWait();
         while (Volatile.Read(ref _computed) < needed)
         {
             _failure?.Throw();
             wait.SpinOnce(sleep1Threshold: -1);
-        }
-        int positions = end - place;
-        if (_at.Length < positions)
-        {
-            _members = [.. Enumerable.Repeat(_network, positions)];
-            _at = new (int, int)[positions];
-            _tables = new ushort[positions * FrequencyTable.Symbols];
         }
         for (int p = 0; p < positions; p++)
             _at[p] = _cursor.GroupPixel(place + p);
