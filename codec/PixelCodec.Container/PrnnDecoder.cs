@@ -25,7 +25,7 @@ public static class PrnnDecoder
     /// <summary>Decodes a whole .prnn file and checks the pixels against the checksum it records.</summary>
     /// <param name="file">The whole file.</param>
     /// <param name="models">The models it may name.</param>
-    /// <param name="threads">Tiles and planes decoded at once.</param>
+    /// <param name="threads">Tiles and planes decoded at once; threads left over go inside a plane coded in a wavefront.</param>
     /// <param name="allowDenseVersion1">
     /// Decode a version 1 file even where a segment claims more sub-pixels than a version 2 stream of
     /// its length could hold. Version 1 streams dropped every trailing zero byte, so a near-constant

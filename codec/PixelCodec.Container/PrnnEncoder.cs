@@ -7,7 +7,7 @@ namespace PixelCodec.Container;
 
 /// <param name="ColourModel">Codes the grey or RGB plane where it supports that channel count; <see cref="OtherPlanesModel"/> codes the rest (alpha, and what the model cannot). Of 16-bit samples these models code the high bytes, <see cref="LowByteModel"/> the low bytes. A <see cref="MultiScaleModel"/> codes the RGB plane's subsample first and then the plane (format version 4; whole 8-bit images only).</param>
 /// <param name="TileSize">0: the image is coded whole; otherwise independent square tiles of this size, decodable in parallel.</param>
-/// <param name="Threads">Tiles and planes coded at once. The output does not depend on it.</param>
+/// <param name="Threads">Tiles and planes coded at once; threads left over go inside a plane coded in a wavefront. The output does not depend on it.</param>
 /// <param name="ColourAlternatives">Also code the colour plane with each of these and keep whichever is smallest (higher effort: the file names the model, so decoding costs what the chosen model costs).</param>
 /// <param name="Progress">Counts the sub-pixels coded, for a progress display.</param>
 public sealed record PrnnEncodeOptions(IProbabilityModel ColourModel, int TileSize = 0, int Threads = 1, IReadOnlyList<IProbabilityModel>? ColourAlternatives = null, CodingProgress? Progress = null)

@@ -5,7 +5,7 @@ namespace PixelCodec;
 /// <summary>How <see cref="PrnnCodec"/> decodes. The pixels never depend on these: a file names the model it needs.</summary>
 public sealed record DecodeOptions
 {
-    /// <summary>Tiles and planes decoded at once.</summary>
+    /// <summary>Tiles and planes decoded at once; threads left over go inside a plane coded in a wavefront.</summary>
     public int Threads { get; init; } = 1;
 
     /// <summary>Integer model files (.pxim) that may have coded the file, besides the classical, shipped and retired models, which are always known.</summary>

@@ -15,7 +15,7 @@ internal static class CommonOptions
 
     public static Option<int> Threads() => new("--threads", "-j")
     {
-        Description = "Tiles and planes coded at once. Output bytes never depend on it.",
+        Description = "Threads: tiles and planes coded at once, and two inside a plane coded in a wavefront (a PixelRNN's). Output bytes never depend on it.",
         DefaultValueFactory = _ => Environment.ProcessorCount,
         Validators = { InRange(1, int.MaxValue, "--threads must be at least 1") },
     };
