@@ -144,7 +144,6 @@ internal sealed class ResidualTree
         Span<int> high = _mixHigh, low = _mixLow;
         high.Clear();
         low.Clear();
-        var lowBits = new Vector<int>(0xFFFF);
         for (int s = 0; s < inputs; s++)
         {
             ReadOnlySpan<int> weights = _weights.AsSpan((_mixer * inputs + s) * Nodes, Nodes);
@@ -153,12 +152,8 @@ internal sealed class ResidualTree
             for (; v + 2 * lanes <= Nodes; v += 2 * lanes)
             {
                 Vector.Widen(new Vector<short>(stretched[v..]), out Vector<int> first, out Vector<int> second);
-                var w = new Vector<int>(weights[v..]);
-                (new Vector<int>(high[v..]) + Vector.ShiftRightArithmetic(w, 16) * first).CopyTo(high[v..]);
-                (new Vector<int>(low[v..]) + (w & lowBits) * first).CopyTo(low[v..]);
-                w = new Vector<int>(weights[(v + lanes)..]);
-                (new Vector<int>(high[(v + lanes)..]) + Vector.ShiftRightArithmetic(w, 16) * second).CopyTo(high[(v + lanes)..]);
-                (new Vector<int>(low[(v + lanes)..]) + (w & lowBits) * second).CopyTo(low[(v + lanes)..]);
+                Accumulate(weights[v..], first, high[v..], low[v..]);
+                Accumulate(weights[(v + lanes)..], second, high[(v + lanes)..], low[(v + lanes)..]);
             }
             for (; v < Nodes; v++)
             {
@@ -168,6 +163,15 @@ internal sealed class ResidualTree
         }
         for (int n = 0; n < Nodes; n++)
             _nodeProbability[n] = Math.Clamp(Logistic.Squash(high[n] + (low[n] >> 16)), 1, 4095);
+    }
+
+    // One vector of nodes: high += (weight >> 16) * stretched, low += (weight & 0xFFFF) * stretched.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static void Accumulate(ReadOnlySpan<int> weights, Vector<int> stretched, Span<int> high, Span<int> low)
+    {
+        var w = new Vector<int>(weights);
+        (new Vector<int>(high) + Vector.ShiftRightArithmetic(w, 16) * stretched).CopyTo(high);
+        (new Vector<int>(low) + (w & new Vector<int>(0xFFFF)) * stretched).CopyTo(low);
     }
 
     private readonly struct ReachShares(long[] reach, byte[] rankOfValue) : IFrequencyShares
